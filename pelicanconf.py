@@ -1,0 +1,117 @@
+"""Preview settings: what `invoke build`, `invoke livereload` and the tests use.
+
+publishconf.py starts from these and changes only what a public build needs.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Pelican imports plugins by name; keep our own package folder importable even
+# when Pelican is started from another directory.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+AUTHOR = "Maren Holt"
+SITENAME = "Pressless Notes"
+SITESUBTITLE = "A WordPress-style blog with no server to keep alive"
+# The preview server's address. Pages link relatively (RELATIVE_URLS), but
+# share links, canonical URLs and feeds need an absolute one.
+SITEURL = "http://127.0.0.1:8000"
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/robots.txt": {"path": "robots.txt"},
+}
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_guard", "template_tags"]
+
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+DEFAULT_PAGINATION = 5
+# Keep the last good site in place until a build has read every file: a bad
+# post must not leave a wiped output/ behind (tasks.py swaps folders whole).
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+
+# WordPress's default permalink structure, so old links keep working.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+# WordPress-style /page/2/ for every paginated listing.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+INDEX_SAVE_AS = "index.html"
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-4"},
+        "markdown.extensions.admonition": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+TYPOGRIFY = True
+# Smart quotes and dashes belong in prose, never in code or math.
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style", "title"]
+TYPOGRIFY_DASHES = "oldschool"
+
+# Escape by default: every value a template prints is escaped unless the
+# template says `|safe` (content and typogrified titles, which we wrote).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = True
+SIDEBAR_RECENT_POSTS = 5
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feed/atom.xml"
+FEED_ALL_RSS = "feed/index.xml"
+CATEGORY_FEED_ATOM = "category/{slug}/feed/atom.xml"
+CATEGORY_FEED_RSS = "category/{slug}/feed/index.xml"
+TAG_FEED_ATOM = "tag/{slug}/feed/atom.xml"
+TAG_FEED_RSS = "tag/{slug}/feed/index.xml"
+AUTHOR_FEED_ATOM = "author/{slug}/feed/atom.xml"
+AUTHOR_FEED_RSS = "author/{slug}/feed/index.xml"
+TRANSLATION_FEED_ATOM = None
+
+# A preview shows drafts under /drafts/ so authors can read them.
+SHOW_DRAFTS = True
+
+# Sidebar widgets in order; each is theme/templates/partials/widgets/NAME.html.
+SIDEBAR_WIDGETS = ["recent-posts", "archives", "categories", "tag-cloud", "meta"]
+TAG_CLOUD_STEPS = 4

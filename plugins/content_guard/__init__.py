@@ -1,0 +1,41 @@
+"""Stop a build on content Pelican would otherwise skip with a log line.
+
+Pelican reads a post with no title, a date it cannot parse or an unknown
+status, logs one error and goes on: the post silently disappears from the
+site. We check every post and page header before anything is read or
+written, so a bad file stops the build and the last good output/ stays.
+"""
+
+import logging
+
+from pelican import signals
+
+from .checks import ContentError, check_content_tree
+
+logger = logging.getLogger(__name__)
+
+
+class _HideContentErrorTraceback(logging.Filter):
+    """Our errors are the author's, not a crash: show the message alone."""
+
+    def filter(self, record):
+        if record.exc_info and isinstance(record.exc_info[1], ContentError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def check_before_reading(pelican):
+    problems = check_content_tree(pelican.settings)
+    for problem in problems:
+        logger.error("%s", problem)
+    if problems:
+        raise ContentError(
+            f"{len(problems)} content problem(s); nothing was built and the "
+            "previous output was left as it was"
+        )
+
+
+def register():
+    logging.getLogger("pelican").addFilter(_HideContentErrorTraceback())
+    signals.initialized.connect(check_before_reading)

@@ -1,0 +1,1 @@
+"""Tooling around Pelican that tasks.py and the tests share."""

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start: install what the tests need, lint, and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --test
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
