@@ -28,8 +28,9 @@ EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
     "extra/robots.txt": {"path": "robots.txt"},
 }
-THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
+# Absolute, so a settings file elsewhere can start from these (tests, bench/).
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["content_guard", "template_tags"]
 
 TIMEZONE = "Europe/Berlin"
@@ -81,6 +82,8 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-4"},
         "markdown.extensions.admonition": {},
         "markdown.extensions.sane_lists": {},
+        # Table cell alignment as classes, not style="" (strict CSP, no inline style).
+        "plugins.markdown_extras.table_align": {},
     },
     "output_format": "html5",
 }
@@ -115,3 +118,12 @@ SHOW_DRAFTS = True
 # Sidebar widgets in order; each is theme/templates/partials/widgets/NAME.html.
 SIDEBAR_WIDGETS = ["recent-posts", "archives", "categories", "tag-cloud", "meta"]
 TAG_CLOUD_STEPS = 4
+
+# == comments (plugins/comments/README.md lists every COMMENTS_* setting) ==
+PLUGINS += ["comments"]
+_AFTER_RECENT_POSTS = SIDEBAR_WIDGETS.index("recent-posts") + 1
+SIDEBAR_WIDGETS = [
+    *SIDEBAR_WIDGETS[:_AFTER_RECENT_POSTS],
+    "recent-comments",
+    *SIDEBAR_WIDGETS[_AFTER_RECENT_POSTS:],
+]

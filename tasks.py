@@ -19,6 +19,7 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
 HOST = "127.0.0.1"
 PORT = 8000
+LIVE_PORT = 35729  # the port livereload.js reconnects to
 
 
 def _build(settings_file, output=OUTPUT):
@@ -64,7 +65,7 @@ def serve(c, port=PORT):
 
 
 @task
-def livereload(c, port=PORT):
+def livereload(c, port=PORT, live_port=LIVE_PORT):
     """Build, serve at http://127.0.0.1:8000, rebuild and refresh on any change."""
     from livereload import Server
 
@@ -78,9 +79,11 @@ def livereload(c, port=PORT):
     rebuild_quietly()
     server = Server()
     for watched in WATCHED:
-        target = ROOT / watched
-        server.watch(str(target / "**" / "*") if target.is_dir() else str(target), rebuild_quietly)
-    server.serve(root=str(OUTPUT), host=HOST, port=int(port), open_url_delay=None)
+        # livereload watches a folder recursively and a file by itself.
+        server.watch(str(ROOT / watched), rebuild_quietly)
+    server.serve(
+        root=str(OUTPUT), host=HOST, port=int(port), liveport=int(live_port), open_url_delay=None
+    )
 
 
 @task(

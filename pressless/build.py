@@ -19,12 +19,14 @@ class BuildError(Exception):
 
 
 def run_pelican(settings_file, output, extra_args=()):
-    """Run Pelican as its own process; raise BuildError if it fails."""
+    """Run Pelican as its own process; raise BuildError if it fails.
+
+    The content folder is the settings' PATH (relative to the settings file).
+    """
     command = [
         sys.executable,
         "-m",
         "pelican",
-        str(ROOT / "content"),
         "--settings",
         str(settings_file),
         "--output",

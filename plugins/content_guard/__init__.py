@@ -36,6 +36,18 @@ def check_before_reading(pelican):
         )
 
 
+def stop_on_unreadable_files(generators):
+    """Pelican logs a file it could not read and builds on without it."""
+    context = generators[0].context
+    failed = sorted(path for path, content in context["generated_content"].items() if not content)
+    if failed:
+        raise ContentError(
+            f"{len(failed)} content file(s) could not be read ({', '.join(failed)}); "
+            "nothing was written"
+        )
+
+
 def register():
     logging.getLogger("pelican").addFilter(_HideContentErrorTraceback())
     signals.initialized.connect(check_before_reading)
+    signals.all_generators_finalized.connect(stop_on_unreadable_files)

@@ -1,0 +1,37 @@
+"""Helpers for foundation tests: reading the example content's own metadata.
+
+Expectations come from the Markdown sources, so a test checks that the
+build shows what the author wrote, not a copy of earlier output.
+"""
+
+from pathlib import Path
+
+from plugins.content_guard.checks import read_header
+
+ROOT = Path(__file__).resolve().parents[2]
+POSTS = ROOT / "content" / "posts"
+PAGES = ROOT / "content" / "pages"
+
+
+def headers(folder):
+    """{file stem: {key: value}} for every Markdown file in a folder."""
+    return {
+        path.stem: {key: value for key, (_, value) in read_header(path.read_text()).items()}
+        for path in sorted(folder.glob("*.md"))
+    }
+
+
+def published_posts():
+    return {
+        stem: header
+        for stem, header in headers(POSTS).items()
+        if header.get("status", "published").lower() == "published"
+    }
+
+
+def split_list(value):
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def post_authors(header):
+    return split_list(header.get("authors") or header.get("author", ""))
