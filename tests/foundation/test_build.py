@@ -4,7 +4,7 @@ import subprocess
 import sys
 from urllib.parse import unquote, urlsplit
 
-from .helpers import ROOT, headers, POSTS
+from .helpers import POSTS, ROOT, headers
 
 PELICAN = [sys.executable, "-m", "pelican"]
 
