@@ -11,29 +11,37 @@ want_test=false
 python=${PYTHON:-python3}
 venv=.venv
 
-# pip runs only when a requirements file changed since the last install.
-install_requirements() {  # venv, requirements file
-  local venv=$1 requirements=$2 stamp
-  stamp="$1/.installed-$(basename "$2")"
-  if [ ! -x "$venv/bin/python" ]; then
-    "$python" -m venv "$venv"
-  fi
-  local wanted
-  wanted=$(cat "$requirements" requirements.txt 2>/dev/null | sha256sum | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
-    echo "$wanted" > "$stamp"
+# A stamp holds the checksum of the files an install came from: the install
+# runs again only when one of them changed.
+unchanged() {  # stamp file, files the install came from
+  local stamp=$1
+  shift
+  [ "$(cat "$stamp" 2>/dev/null)" = "$(cat "$@" | sha256sum | cut -d' ' -f1)" ]
+}
+
+record() {  # stamp file, files the install came from
+  local stamp=$1
+  shift
+  cat "$@" | sha256sum | cut -d' ' -f1 > "$stamp"
+}
+
+install_requirements() {  # venv, requirements files (the first one is installed)
+  local venv=$1 stamp="$1/.installed-$(basename "$2")"
+  shift
+  [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+  if ! unchanged "$stamp" "$@"; then
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$1"
+    record "$stamp" "$@"
   fi
 }
 
 if $want_test; then
-  install_requirements "$venv" requirements-test.txt
+  install_requirements "$venv" requirements-test.txt requirements.txt
   install_requirements .venv-isso requirements-isso.txt
 
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v java >/dev/null || missing+=(default-jre-headless)
-  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"
@@ -41,11 +49,10 @@ if $want_test; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 
-  if [ -f package-lock.json ]; then
-    if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-      command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq nodejs npm >/dev/null; }
-      npm ci --no-audit --no-fund --loglevel=error
-    fi
+  if [ -f package-lock.json ] && ! unchanged node_modules/.installed-lock package-lock.json; then
+    command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq nodejs npm >/dev/null; }
+    npm ci --no-audit --no-fund --loglevel=error
+    record node_modules/.installed-lock package-lock.json
   fi
 else
   install_requirements "$venv" requirements.txt
