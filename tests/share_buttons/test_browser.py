@@ -1,0 +1,158 @@
+"""The share row as a reader uses it in Chromium, with and without JavaScript."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from plugins.share_buttons.networks import NETWORKS
+
+from .decoding import ENDPOINTS, decode_mastodon
+from .test_build import post_url_paths, shared_posts
+
+pytestmark = pytest.mark.browser
+
+INSTANCE = "mastodon.example"
+
+
+@pytest.fixture(scope="module")
+def post_path(site):
+    """A shared post whose title has characters that need encoding."""
+    paths = post_url_paths(site)
+    stem = next(s for s, h in sorted(shared_posts().items()) if "&" in h["title"])
+    return paths[stem]
+
+
+def local_only(context, outside):
+    """Record and refuse any request to a host other than this machine."""
+
+    def route(route):
+        host = urlsplit(route.request.url).hostname
+        if host == "127.0.0.1":
+            route.continue_()
+        elif host == INSTANCE:
+            route.fulfill(status=200, content_type="text/html", body="<title>share</title>")
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+
+
+@pytest.fixture
+def reader(browser, site_url, post_path):
+    context = browser.new_context()
+    outside = []
+    local_only(context, outside)
+    page = context.new_page()
+    page.goto(site_url + post_path)
+    yield page
+    assert outside == [], "the page asked another host for something"
+    context.close()
+
+
+def canonical(page):
+    return page.locator('link[rel="canonical"]').get_attribute("href")
+
+
+def title(page):
+    return " ".join(page.locator("h1.entry-title").inner_text().split())
+
+
+def test_copy_link_puts_the_url_on_the_clipboard(browser, site_url, post_path):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(site_url + post_path)
+    address = page.url
+    page.evaluate("navigator.clipboard.writeText('something else')")
+    page.locator(".share-buttons [data-share=copy]").click()
+    expect(page.locator(".share-buttons-status")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == canonical(page)
+    assert page.url == address
+    context.close()
+
+
+def test_mastodon_asks_once_then_opens_the_share_url(reader):
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept(f"https://{INSTANCE}/@maren")
+
+    reader.on("dialog", answer)
+    mastodon = reader.locator(".share-buttons [data-share=mastodon]")
+    for _ in range(2):
+        with reader.context.expect_page() as opened:
+            mastodon.click()
+        popup = opened.value
+        popup.wait_for_load_state()
+        assert decode_mastodon(popup.url) == (INSTANCE, canonical(reader), title(reader))
+        popup.close()
+    assert len(questions) == 1 and "Mastodon" in questions[0]
+    assert reader.evaluate("localStorage.getItem('pressless.mastodonServer')") == INSTANCE
+
+
+def test_mastodon_cancelled_prompt_opens_nothing(reader):
+    reader.on("dialog", lambda dialog: dialog.dismiss())
+    reader.locator(".share-buttons [data-share=mastodon]").click()
+    reader.wait_for_timeout(300)
+    assert reader.context.pages == [reader]
+
+
+def test_share_row_passes_axe(reader):
+    violations = Axe().run(reader, context=".share-buttons").response["violations"]
+    assert violations == [], [v["id"] for v in violations]
+
+
+def test_print_and_native_share_appear_with_javascript(browser, all_networks_url, post_path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    page.goto(all_networks_url + post_path)
+    print_button = page.locator(".share-buttons button[data-share=print]")
+    expect(print_button).to_be_visible()
+    print_button.click()
+    assert page.evaluate("window.printed") == 1
+    has_share_sheet = page.evaluate("typeof navigator.share === 'function'")
+    native = page.locator(".share-buttons button[data-share=native]")
+    expect(native).to_be_visible() if has_share_sheet else expect(native).to_be_hidden()
+    context.close()
+
+
+def test_without_javascript_every_share_link_works(browser, all_networks_url, post_path):
+    context = browser.new_context(java_script_enabled=False)
+    outside = []
+    local_only(context, outside)
+    page = context.new_page()
+    page.goto(all_networks_url + post_path)
+    for button in page.locator(".share-buttons button").all():
+        expect(button).to_be_hidden()
+    links = page.locator(".share-buttons a[data-share]")
+    visible = [link for link in links.all() if link.is_visible()]
+    assert len(visible) == links.count() >= len(NETWORKS) - 3
+    for link in visible:
+        href = link.get_attribute("href")
+        network = link.get_attribute("class").split()[1].removeprefix("share-")
+        resolved = link.evaluate("a => a.href")
+        if network in ENDPOINTS:
+            parts = urlsplit(resolved)
+            assert (parts.scheme, parts.hostname) == ("https", ENDPOINTS[network][0]), href
+        elif network == "email":
+            assert resolved.startswith("mailto:?subject=")
+        elif network == "copy-link":
+            assert resolved == canonical(page)
+        else:
+            assert network == "mastodon"
+            with context.expect_page() as opened:
+                link.click()
+            help_page = opened.value
+            help_page.wait_for_load_state()
+            assert help_page.url.startswith(all_networks_url + "/share/mastodon/")
+            expect(help_page.locator("h1")).to_have_text("Share on Mastodon")
+            pasted = help_page.locator("#share-help-text").input_value()
+            assert pasted == f"{title(page)} {canonical(page)}"
+            help_page.close()
+    assert outside == []
+    context.close()

@@ -1,0 +1,177 @@
+"""The pure core: every share URL decodes back to the post's URL and title."""
+
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plugins.share_buttons.icons import ICONS
+from plugins.share_buttons.links import mastodon_help_save_as, share_links
+from plugins.share_buttons.networks import NETWORKS, SharePost, mastodon_share_url
+from plugins.share_buttons.settings import (
+    DEFAULTS,
+    ShareButtonsError,
+    read_settings,
+    share_wanted,
+)
+
+from .decoding import ENDPOINTS, decode, decode_mastodon, mailto_values, query_values
+
+URL_NETWORKS = sorted(n for n, t in NETWORKS.items() if t.kind in ("link", "email"))
+TRICKY = "&#?+=%/ “”‘’«»–—…éüßçøÅ東京🚆🌱👩‍💻 \t"
+
+# Titles mix the characters that break naive encoders with any other text;
+# plain_text() has already collapsed runs of whitespace, so titles here
+# never start or end with it either.
+titles = st.text(
+    alphabet=st.one_of(st.sampled_from(TRICKY), st.characters(codec="utf-8")),
+    min_size=1,
+    max_size=60,
+).map(lambda text: " ".join(text.split())).filter(bool)
+path_segments = st.text(
+    alphabet=st.one_of(st.sampled_from("&#?+=é🚆-_."), st.characters(codec="utf-8")),
+    min_size=1,
+    max_size=20,
+)
+post_urls = st.builds(
+    lambda host, segments: f"https://{host}/" + "/".join(quote(s, safe="") for s in segments) + "/",
+    st.sampled_from(["pressless.example", "127.0.0.1:8000", "blog.example.org"]),
+    st.lists(path_segments, min_size=1, max_size=4),
+)
+posts = st.builds(
+    SharePost,
+    url=post_urls,
+    title=titles,
+    summary=titles,
+    image_url=post_urls.map(lambda url: url + "image.png"),
+    x_via=st.sampled_from([None, "pressless", "Maren_Holt"]),
+)
+
+
+def test_every_network_is_decodable_and_has_an_icon():
+    # A network added to the table without a decoder here would go untested.
+    assert set(ICONS) == set(NETWORKS)
+    for name, target in NETWORKS.items():
+        if target.kind == "link":
+            assert name in ENDPOINTS
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts)
+def test_share_urls_decode_to_the_exact_url_and_title(post):
+    for name in URL_NETWORKS:
+        url = NETWORKS[name].build(post)
+        assert url.isascii() and " " not in url, url
+        decoded_url, decoded_title = decode(name, url)
+        assert decoded_url == post.url, name
+        if decoded_title is not None:
+            assert decoded_title == post.title, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts, st.sampled_from(["mastodon.social", "fosstodon.org", "social.example:8443"]))
+def test_mastodon_share_url_decodes(post, instance):
+    assert decode_mastodon(mastodon_share_url(instance, post)) == (
+        instance.partition(":")[0],
+        post.url,
+        post.title,
+    )
+
+
+@settings(deadline=None)
+@given(posts)
+def test_extra_fields_decode(post):
+    pinterest = NETWORKS["pinterest"].build(post)
+    assert query_values(pinterest)["media"] == post.image_url
+    assert query_values(NETWORKS["x"].build(post)).get("via") == post.x_via
+    assert query_values(NETWORKS["tumblr"].build(post))["caption"] == post.summary
+    assert mailto_values(NETWORKS["email"].build(post))["body"] == f"{post.summary}\r\n\r\n{post.url}"
+
+
+def test_email_is_rfc_6068():
+    url = NETWORKS["email"].build(SharePost(url="https://a.example/p/", title="A + B & C"))
+    assert url.startswith("mailto:?")
+    # `+` would be read as a literal plus by mail clients; spaces must be %20.
+    assert "+" not in url and "%20" in url and "%2B" in url
+    assert mailto_values(url) == {"subject": "A + B & C", "body": "https://a.example/p/"}
+
+
+def test_pinterest_needs_an_image():
+    post = SharePost(url="https://a.example/p/", title="T")
+    assert NETWORKS["pinterest"].build(post) is None
+    names = [link.network for link in share_links(post, ["pinterest", "x"], "p/")]
+    assert names == ["x"]
+
+
+def test_share_links_follow_the_given_order():
+    post = SharePost(url="https://a.example/p/", title="T", image_url="https://a.example/i.png")
+    order = list(reversed(NETWORKS))
+    links = share_links(post, order, "p/")
+    assert [link.network for link in links] == order
+    for link in links:
+        assert link.label and link.icon == ICONS[link.network]
+        assert link.label.lower().rstrip("…") in link.accessible_name.lower()
+        if link.kind in ("link", "mastodon"):
+            assert link.accessible_name.endswith(", opens in a new window")
+
+
+def test_mastodon_link_leads_to_its_help_page():
+    post = SharePost(url="https://a.example/2026/01/02/p/", title="T & U")
+    (link,) = share_links(post, ["mastodon"], "2026/01/02/p/")
+    assert link.local and link.url == "share/mastodon/2026/01/02/p/"
+    assert link.text == "T & U https://a.example/2026/01/02/p/"
+    assert mastodon_help_save_as("2026/01/02/p/") == "share/mastodon/2026/01/02/p/index.html"
+    assert mastodon_help_save_as("p.html") == "share/mastodon/p.html"
+
+
+def test_default_settings():
+    config = read_settings({})
+    assert list(config.networks) == DEFAULTS["SHARE_BUTTONS"]
+    assert config.networks == (
+        "x", "facebook", "linkedin", "reddit", "bluesky", "mastodon", "email", "copy-link",
+    )
+    assert (config.label, config.x_via, config.on_pages) == ("Share this:", None, False)
+    assert config.default_image == "theme/img/og-default.png"
+
+
+def test_unknown_network_is_named_with_the_valid_names():
+    with pytest.raises(ShareButtonsError) as error:
+        read_settings({"SHARE_BUTTONS": ["x", "facebok", "mastodon"]})
+    message = str(error.value)
+    assert "'facebok'" in message
+    for name in NETWORKS:
+        assert name in message
+    assert ShareButtonsError.exitcode == 1
+
+
+@pytest.mark.parametrize(
+    "settings, words",
+    [
+        ({"SHARE_BUTTONS": "x"}, "must be a list"),
+        ({"SHARE_BUTTONS": ["x", "x"]}, "'x' twice"),
+        ({"SHARE_BUTTONS_X_VIA": "not a handle!"}, "SHARE_BUTTONS_X_VIA"),
+        ({"SHARE_BUTTONS_ON_PAGES": "yes"}, "SHARE_BUTTONS_ON_PAGES"),
+        ({"SHARE_BUTTONS_LABEL": 3}, "SHARE_BUTTONS_LABEL"),
+    ],
+)
+def test_bad_settings_are_named(settings, words):
+    with pytest.raises(ShareButtonsError, match="share_buttons") as error:
+        read_settings(settings)
+    assert words in str(error.value)
+
+
+def test_x_handle_loses_its_at_sign():
+    assert read_settings({"SHARE_BUTTONS_X_VIA": "@pressless"}).x_via == "pressless"
+
+
+@pytest.mark.parametrize("value, wanted", [
+    (None, True), ("off", False), ("Off", False), ("no", False), (" on ", True), ("yes", True),
+])
+def test_share_header(value, wanted):
+    assert share_wanted(value, "posts/a.md") is wanted
+
+
+def test_unreadable_share_header_names_the_file():
+    with pytest.raises(ShareButtonsError, match=r"posts/a\.md.*'sometimes'"):
+        share_wanted("sometimes", "posts/a.md")
