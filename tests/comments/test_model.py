@@ -1,0 +1,234 @@
+"""The plugin's pure functions: reading files, threading, closing, avatars."""
+
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+from plugins.comments.avatars import avatar_colour, avatar_svg, initials
+from plugins.comments.loader import Comment, load_comments, parse_comment, read_header
+from plugins.comments.model import attach_comments, comment_mode, recent_comments
+from plugins.comments.settings import COMMENTS_DEFAULTS, apply_defaults
+from plugins.comments.threading import iter_thread, thread_comments
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def make(comment_id, reply_to="", minutes=0, status="approved"):
+    return Comment(
+        id=comment_id,
+        post_slug="post",
+        author=f"Reader {comment_id}",
+        date=START + timedelta(minutes=minutes),
+        body="Hello",
+        source=f"comments/post/{comment_id}.md",
+        reply_to=reply_to,
+        status=status,
+    )
+
+
+def chain(length):
+    """c1 <- c2 <- ... each replying to the one before."""
+    return [make(f"c{i}", f"c{i - 1}" if i > 1 else "", minutes=i) for i in range(1, length + 1)]
+
+
+def test_header_and_body_split():
+    header, body = read_header("Author: Ana\nDate: 2026-01-02 10:00\nReply-To: 7\n\nHi *there*\n")
+    assert header["author"] == (1, "Ana")
+    assert header["reply-to"] == (3, "7")
+    assert body == "Hi *there*"
+
+
+def test_parse_comment_reads_every_field_and_localises_naive_dates():
+    text = (
+        "Author: Ana Lima\nDate: 2026-01-02 10:00\nEmail: ana@example.org\n"
+        "URL: https://ana.example/\nReply-To: 4\nStatus: Pending\n\nBody"
+    )
+    comment, problem = parse_comment(text, comment_id="9", post_slug="p", source="x.md", timezone=BERLIN)
+    assert problem is None
+    assert (comment.author, comment.email, comment.url) == (
+        "Ana Lima",
+        "ana@example.org",
+        "https://ana.example/",
+    )
+    assert (comment.reply_to, comment.status) == ("4", "pending")
+    assert comment.date == datetime(2026, 1, 2, 10, 0, tzinfo=BERLIN)
+
+
+def test_status_defaults_to_approved_and_unknown_status_is_held():
+    ok, _ = parse_comment(
+        "Author: A\nDate: 2026-01-01\n\nx", comment_id="1", post_slug="p", source="a.md", timezone=BERLIN
+    )
+    assert ok.status == "approved"
+    odd, problem = parse_comment(
+        "Author: A\nDate: 2026-01-01\nStatus: maybe\n\nx",
+        comment_id="1",
+        post_slug="p",
+        source="a.md",
+        timezone=BERLIN,
+    )
+    assert odd.status == "pending"
+    assert "a.md:3" in problem and "maybe" in problem
+
+
+def test_bad_input_is_reported_with_file_and_line():
+    cases = {
+        "Date: 2026-01-01\n\nx": "missing Author",
+        "Author: A\n\nx": "missing Date",
+        "Author: A\nDate: yesterday-ish\n\nx": "a.md:2: unparseable Date",
+    }
+    for text, expected in cases.items():
+        comment, problem = parse_comment(text, comment_id="1", post_slug="p", source="a.md", timezone=BERLIN)
+        assert comment is None
+        assert expected in problem
+    comment, problem = parse_comment(
+        "Author: A\nDate: 2026-01-01\n\nx", comment_id="bad id", post_slug="p", source="a.md", timezone=BERLIN
+    )
+    assert comment is None and "a.md" in problem
+
+
+def test_load_comments_skips_unknown_post_folders(tmp_path):
+    root = tmp_path / "comments"
+    (root / "known").mkdir(parents=True)
+    (root / "gone").mkdir()
+    (root / "known" / "1.md").write_text("Author: A\nDate: 2026-01-01\n\nHi")
+    (root / "gone" / "2.md").write_text("Author: B\nDate: 2026-01-01\n\nHi")
+    comments, problems = load_comments(root, {"known"}, BERLIN)
+    assert [c.id for c in comments] == ["1"]
+    assert problems == ["comments/gone/2.md: no post has the slug 'gone'; comment ignored"]
+
+
+def test_thread_is_oldest_first_and_nested():
+    comments = [
+        make("b", minutes=5),
+        make("a", minutes=1),
+        make("r", "a", minutes=9),
+        make("q", "a", minutes=7),
+    ]
+    top, problems = thread_comments(comments)
+    assert problems == []
+    assert [c.id for c in top] == ["a", "b"]
+    assert [c.id for c in top[0].replies] == ["q", "r"]
+    assert [c.depth for c in iter_thread(top)] == [1, 2, 2, 1]
+
+
+def test_depth_cap_attaches_deeper_replies_at_the_last_level():
+    top, _ = thread_comments(chain(8), max_depth=5)
+    depths = {c.id: c.depth for c in iter_thread(top)}
+    assert depths == {"c1": 1, "c2": 2, "c3": 3, "c4": 4, "c5": 5, "c6": 5, "c7": 5, "c8": 5}
+    level_four = top[0].replies[0].replies[0].replies[0]
+    assert [c.id for c in level_four.replies] == ["c5", "c6", "c7", "c8"]
+    assert all(not c.replies for c in level_four.replies)
+
+
+def test_depth_cap_of_one_flattens_everything():
+    top, _ = thread_comments(chain(4), max_depth=1)
+    assert [c.id for c in top] == ["c1", "c2", "c3", "c4"]
+    assert {c.depth for c in top} == {1}
+
+
+def test_deep_thread_is_linear_not_recursive():
+    # Thousands of levels must neither hit the recursion limit nor go quadratic.
+    top, _ = thread_comments(chain(5000), max_depth=5)
+    assert sum(1 for _ in iter_thread(top)) == 5000
+
+
+def test_orphans_go_to_top_level_with_one_problem_each():
+    comments = [make("a"), make("lost", "nowhere", minutes=3)]
+    top, problems = thread_comments(comments)
+    assert [c.id for c in top] == ["a", "lost"]
+    assert len(problems) == 1 and "comments/post/lost.md" in problems[0]
+
+
+def test_reply_loops_are_broken_and_reported():
+    comments = [make("a", "b", minutes=1), make("b", "a", minutes=2)]
+    top, problems = thread_comments(comments)
+    assert sorted(c.id for c in iter_thread(top)) == ["a", "b"]
+    assert len(problems) == 1
+
+
+def test_pending_and_spam_are_hidden_and_their_replies_move_up():
+    comments = [
+        make("a"),
+        make("held", "a", minutes=1, status="pending"),
+        make("junk", minutes=2, status="spam"),
+        make("r", "held", minutes=3),
+    ]
+    top, problems = thread_comments(comments)
+    shown = [c.id for c in iter_thread(top)]
+    assert shown == ["a", "r"] and problems == []
+    assert top[0].replies[0].id == "r"
+
+
+def post(slug, comments_meta=None, days_old=1, status="published"):
+    metadata = {} if comments_meta is None else {"comments": comments_meta}
+    return SimpleNamespace(
+        slug=slug,
+        url=f"{slug}/",
+        title=slug.title(),
+        metadata=metadata,
+        status=status,
+        date=datetime.now(UTC) - timedelta(days=days_old),
+        source_path=f"posts/{slug}.md",
+    )
+
+
+def test_attach_sets_counts_states_and_feed_paths():
+    settings = dict(COMMENTS_DEFAULTS, COMMENTS_CLOSE_AFTER_DAYS=30)
+    posts = [post("open"), post("closed", "closed"), post("off", "Off"), post("old", days_old=40)]
+    comments = [make("1"), make("2", "1", minutes=1), make("3", status="spam")]
+    for comment in comments:
+        comment.post_slug = "open"
+    problems = attach_comments(posts, comments, settings)
+    assert problems == []
+    by_slug = {p.slug: p for p in posts}
+    assert by_slug["open"].comment_count == 2
+    assert [(p.comments_enabled, p.comments_open) for p in posts] == [
+        (True, True),
+        (True, False),
+        (False, False),
+        (True, False),
+    ]
+    assert by_slug["open"].comments_feed == "open/feed/atom.xml"
+    assert by_slug["off"].comments_feed is None
+    first = by_slug["open"].comments[0]
+    assert first.permalink == "open/#comment-1"
+    assert recent_comments(posts, 1) == [first.replies[0]]
+
+
+def test_unknown_comments_value_is_reported_and_left_open():
+    mode, problem = comment_mode("sometimes", "posts/x.md")
+    assert mode == "open" and "posts/x.md" in problem
+
+
+def test_settings_defaults_and_bad_values():
+    settings = {"COMMENTS_MAX_DEPTH": 0, "COMMENTS_CLOSE_AFTER_DAYS": "soon"}
+    problems = apply_defaults(settings)
+    assert settings["COMMENTS_MAX_DEPTH"] == 5
+    assert settings["COMMENTS_CLOSE_AFTER_DAYS"] is None
+    assert len(problems) == 2
+    assert settings["COMMENTS_PATH"] == "comments" and settings["COMMENTS_GRAVATAR"] is False
+
+
+def test_avatar_initials_colour_and_markup():
+    assert initials("maren holt") == "MH"
+    assert initials("Cher") == "C"
+    assert initials("  ") == "?"
+    assert initials("Jean-Luc de la Tour") == "JT"
+    assert avatar_colour("Ana") == avatar_colour("ana ")
+    assert avatar_colour("Ana") != avatar_colour("Bo")
+    svg = str(avatar_svg("<b>Evil</b> Name"))
+    assert svg.startswith("<svg") and 'aria-hidden="true"' in svg
+    assert "<b>" not in svg
+
+
+def _luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_avatar_colours_keep_white_initials_readable():
+    for number in range(300):
+        contrast = 1.05 / (_luminance(avatar_colour(f"reader {number}")) + 0.05)
+        assert contrast >= 4.5
