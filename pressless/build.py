@@ -38,9 +38,19 @@ def run_pelican(settings_file, output, extra_args=()):
         raise BuildError(f"Pelican failed with exit code {result.returncode}")
 
 
+def run_pagefind(site):
+    """Index the post and page bodies of a built site into site/pagefind/."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+    result = subprocess.run(command, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"Pagefind failed with exit code {result.returncode}")
+
+
 def post_build_steps(site):
     """Steps that run on a finished site before it is swapped in."""
-    return []
+    # The search index is rebuilt on every build: a build starts from an
+    # empty folder, so an index left from the last one cannot survive.
+    return [lambda: run_pagefind(site)]
 
 
 def build_site(settings_file, output, post_build=post_build_steps):

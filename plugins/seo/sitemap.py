@@ -1,0 +1,53 @@
+"""sitemap.xml: every page a reader can land on, once, with its last change."""
+
+import fnmatch
+from dataclasses import dataclass
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: datetime
+
+
+def url_for_file(site_url, relative_path):
+    """The public URL of a written file: 'a/b/index.html' is served as 'a/b/'."""
+    path = relative_path.replace("\\", "/")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return f"{site_url.rstrip('/')}/{path}"
+
+
+def is_excluded(relative_path, patterns):
+    return any(fnmatch.fnmatch(relative_path, pattern) for pattern in patterns)
+
+
+def newest_change(entries):
+    """The latest `modified` (or `date`) of some posts or pages; None if none."""
+    moments = [getattr(e, "modified", None) or getattr(e, "date", None) for e in entries]
+    moments = [m for m in moments if m is not None]
+    return max(moments, default=None)
+
+
+def sitemap_xml(entries):
+    """The sitemap document for entries, in the order given."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<urlset xmlns="{SITEMAP_NAMESPACE}">',
+    ]
+    for entry in entries:
+        lines.append(
+            f"  <url><loc>{escape(entry.url)}</loc>"
+            f"<lastmod>{entry.lastmod.isoformat(timespec='seconds')}</lastmod></url>"
+        )
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(site_url, sitemap_path):
+    """robots.txt that lets every crawler in and names the sitemap (absolute)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {url_for_file(site_url, sitemap_path)}\n"

@@ -1,0 +1,141 @@
+"""The plugins' pure functions, on small made-up posts."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
+from plugins.related_posts.related import related_posts
+from plugins.scheduled_posts.schedule import resolve_now, split_scheduled
+from plugins.seo.sitemap import (
+    SitemapEntry,
+    is_excluded,
+    newest_change,
+    robots_txt,
+    sitemap_xml,
+    url_for_file,
+)
+from plugins.seo.structured_data import blog_posting, breadcrumb_list
+from plugins.sticky_posts.sticky import StickyValueError, parse_sticky, sticky_first
+
+DAY = timedelta(days=1)
+START = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(eq=False)
+class FakePost:
+    name: str
+    date: datetime = START
+    tags: list = field(default_factory=list)
+    category: str = "misc"
+    sticky: bool = False
+    modified: datetime | None = None
+
+
+def test_related_posts_rank_by_shared_tags_then_category_then_date():
+    post = FakePost("post", tags=["a", "b"], category="x")
+    two_tags = FakePost("two", tags=["a", "b"], category="y", date=START - 9 * DAY)
+    one_tag_same_cat = FakePost("one+cat", tags=["a"], category="x")
+    one_tag_newer = FakePost("one-new", tags=["b"], category="y", date=START + DAY)
+    one_tag_older = FakePost("one-old", tags=["b"], category="y", date=START - DAY)
+    cat_only = FakePost("cat", category="x")
+    unrelated = FakePost("none", tags=["z"], category="q")
+    candidates = [unrelated, one_tag_older, cat_only, post, one_tag_newer, two_tags, one_tag_same_cat]
+    assert related_posts(post, candidates, limit=10) == [
+        two_tags,
+        one_tag_same_cat,
+        one_tag_newer,
+        one_tag_older,
+        cat_only,
+    ]
+    assert related_posts(post, candidates) == [two_tags, one_tag_same_cat, one_tag_newer]
+    assert related_posts(unrelated, [post, unrelated]) == []
+
+
+def test_sticky_first_keeps_the_rest_in_order():
+    old_sticky = FakePost("old", date=START - DAY, sticky=True)
+    new_sticky = FakePost("new", date=START + DAY, sticky=True)
+    a, b = FakePost("a", date=START + 2 * DAY), FakePost("b", date=START)
+    assert sticky_first([a, old_sticky, b, new_sticky]) == [new_sticky, old_sticky, a, b]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("true", True),
+        ("Yes", True),
+        ("1", True),
+        ("off", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_parse_sticky(value, expected):
+    assert parse_sticky(value) is expected
+
+
+def test_parse_sticky_rejects_anything_else():
+    with pytest.raises(StickyValueError, match="maybe"):
+        parse_sticky("maybe")
+
+
+def test_scheduled_split_at_now():
+    past, now_post, future = FakePost("p", START - DAY), FakePost("n", START), FakePost("f", START + DAY)
+    assert split_scheduled([past, now_post, future], START) == ([past, now_post], [future])
+
+
+def test_resolve_now():
+    assert resolve_now("2027-01-15T09:00:00") == datetime(2027, 1, 15, 9, tzinfo=UTC)
+    assert resolve_now("2027-01-15T09:00:00+01:00").utcoffset() == timedelta(hours=1)
+    assert abs(resolve_now() - datetime.now(UTC)) < timedelta(minutes=1)
+    with pytest.raises(ValueError):
+        resolve_now("next tuesday")
+
+
+def test_sitemap_pieces():
+    assert url_for_file("https://x.example/", "index.html") == "https://x.example/"
+    assert url_for_file("https://x.example", "a/b/index.html") == "https://x.example/a/b/"
+    assert url_for_file("https://x.example", "404.html") == "https://x.example/404.html"
+    assert is_excluded("drafts/x/index.html", ["drafts/*"])
+    assert not is_excluded("2026/index.html", ["drafts/*", "404.html"])
+    later = FakePost("m", modified=START + DAY)
+    assert newest_change([FakePost("d"), later]) == START + DAY
+    assert newest_change([]) is None
+    xml = sitemap_xml([SitemapEntry("https://x.example/a?b&c", START)])
+    assert "<loc>https://x.example/a?b&amp;c</loc>" in xml
+    assert "<lastmod>2026-01-01T00:00:00+00:00</lastmod>" in xml
+    assert "Sitemap: https://x.example/sitemap.xml" in robots_txt("https://x.example", "sitemap.xml")
+
+
+def test_structured_data_shapes():
+    posting = blog_posting(
+        headline="A </script> title",
+        description="d",
+        url="https://x.example/p/",
+        published=START,
+        modified=None,
+        authors=[("Ann", "https://x.example/author/ann/")],
+    )
+    assert posting["dateModified"] == posting["datePublished"] == "2026-01-01T00:00:00+00:00"
+    assert "image" not in posting
+    assert posting["mainEntityOfPage"]["@id"] == "https://x.example/p/"
+    crumbs = breadcrumb_list([("Home", "h"), ("Post", "p")])
+    assert [c["position"] for c in crumbs["itemListElement"]] == [1, 2]
+
+
+def test_feed_entry_adjustments():
+    item = {
+        "title": "Two\xa0words",
+        "link": "https://x.example/p/",
+        "content": '<a href="#part">x</a> <a href="https://o.example/#y">y</a>',
+        "description": None,
+    }
+    tidy = tidy_entry(item)
+    assert tidy["title"] == "Two words"
+    assert tidy["content"] == (
+        '<a href="https://x.example/p/#part">x</a> <a href="https://o.example/#y">y</a>'
+    )
+    assert absolute_fragments(None, "u") is None
+    trimmed = summary_only({"content": "<p>all</p>", "description": None})
+    assert trimmed == {"content": None, "description": "<p>all</p>"}
