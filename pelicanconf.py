@@ -127,3 +127,45 @@ SIDEBAR_WIDGETS = [
     "recent-comments",
     *SIDEBAR_WIDGETS[_AFTER_RECENT_POSTS:],
 ]
+del _AFTER_RECENT_POSTS
+
+# == comment form (plugins/comment_form/README.md: the "Leave a Reply" form) ==
+PLUGINS += ["comment_form"]
+# "mailto" (default): the form composes an email to COMMENTS_EMAIL.
+# "isso": it posts to the isso server at COMMENTS_ISSO_URL. "none": no form.
+COMMENTS_BACKEND = "mailto"
+COMMENTS_EMAIL = "comments@pressless.example"
+COMMENTS_ISSO_URL = None
+
+# == blog features: feeds, search, SEO, sticky/scheduled/related posts ==
+PLUGINS += ["feeds", "seo", "sticky_posts", "scheduled_posts", "related_posts"]
+# Feeds carry whole posts; True sends summaries only (Atom and RSS alike).
+FEEDS_SUMMARY_ONLY = False
+# The search page (/search/, Pagefind) and the "not found" page (/404.html).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+SIDEBAR_WIDGETS = ["search", *SIDEBAR_WIDGETS]
+# Pagination URLs: change PAGINATION_PATTERNS above, e.g. "{base_name}/p/{number}/".
+RELATED_POSTS_LIMIT = 3
+# Scheduled (future-dated) posts show, labelled, wherever drafts do.
+SCHEDULED_POSTS_PREVIEW = None
+SEO_DEFAULT_IMAGE = None
+# robots.txt is written by the seo plugin from SITEURL.
+EXTRA_PATH_METADATA.pop("extra/robots.txt", None)
+
+# == share buttons (plugins/share_buttons/README.md) ==
+PLUGINS += ["share_buttons"]
+# Networks and their order; see the README for every valid name.
+SHARE_BUTTONS = ["x", "facebook", "linkedin", "reddit", "bluesky", "mastodon", "email", "copy-link"]
+SHARE_BUTTONS_LABEL = "Share this:"
+SHARE_BUTTONS_X_VIA = None
+SHARE_BUTTONS_ON_PAGES = False
+# og:image for posts without an Image (site-relative; theme static files live under theme/).
+SHARE_BUTTONS_DEFAULT_IMAGE = "theme/img/og-default.png"
+SHARE_BUTTONS_DEFAULT_IMAGE_ALT = SITENAME
+# The Mastodon help pages (share/mastodon/...) are noindex: keep them out of the sitemap.
+from plugins.seo import DEFAULTS as _SEO_DEFAULTS  # noqa: E402
+
+SEO_SITEMAP_EXCLUDE = [*_SEO_DEFAULTS["SEO_SITEMAP_EXCLUDE"], "share/*"]
+del _SEO_DEFAULTS

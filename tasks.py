@@ -121,3 +121,61 @@ def pygments_css(c):
 
 if __name__ == "__main__":
     sys.exit("Run these with invoke: `invoke --list`")
+
+
+# == comments-pull: isso's approved comments into comment files (pressless/comments_pull.py) ==
+@task(
+    help={
+        "isso_url": "isso's address (default: COMMENTS_ISSO_URL from --settings)",
+        "settings": "Settings of the site isso serves: its SITEURL and ARTICLE_URL "
+        "give each post's thread (default: publishconf.py)",
+        "content": "Content folder: posts are read and comment files written there",
+    }
+)
+def comments_pull(c, isso_url=None, settings=str(PUBLISH_SETTINGS), content=str(ROOT / "content")):
+    """Write isso's new approved comments as content/comments/<post-slug>/isso-<id>.md."""
+    from pressless.comments_pull import PullError, pull_for_site
+
+    try:
+        report = pull_for_site(settings, content, isso_url)
+    except PullError as error:
+        raise Exit(f"comments-pull: {error}", code=1) from None
+    for path in report.written:
+        print(f"Wrote {path}")
+    for path in report.kept_local_edits:
+        print(f"Kept {path} as it is: it differs from isso's copy")
+    print(f"comments-pull: {report.summary()}")
+
+
+# == check (pressless/quality/: the validator, axe, Lighthouse, links, feeds, page weight) ==
+def _page_list(value):
+    return [entry.strip() for entry in value.split(",") if entry.strip()] if value else None
+
+
+@task(
+    help={
+        "site": "The built site folder to check (default: output/)",
+        "lighthouse": "Run Lighthouse (the slow step); --no-lighthouse skips it",
+        "axe_pages": "Comma-separated pages for axe: URL paths or roles "
+        "(front, post, page, category, tag, author, archives)",
+        "lighthouse_pages": "Comma-separated pages for Lighthouse (default: front,post)",
+        "weight_pages": "Comma-separated pages for the page-weight report",
+        "site_url": "The site's absolute URL, whose links are checked as internal "
+        "(default: the front page's canonical URL)",
+        "report_dir": "Where report.json and Lighthouse's reports go (default: cache/quality/)",
+    }
+)
+def check(c, site=str(OUTPUT), lighthouse=True, axe_pages=None, lighthouse_pages=None,
+          weight_pages=None, site_url=None, report_dir=None):
+    """Check a built site: HTML validity, accessibility, links, feeds, page weight, Lighthouse."""
+    from pressless.quality.runner import CheckOptions, check_site
+
+    options = CheckOptions(lighthouse=lighthouse, site_urls=(site_url,) if site_url else None)
+    if report_dir:
+        options.report_dir = Path(report_dir)
+    for name, value in (("accessibility_pages", axe_pages),
+                        ("lighthouse_pages", lighthouse_pages), ("weight_pages", weight_pages)):
+        if _page_list(value):
+            setattr(options, name, _page_list(value))
+    if not check_site(Path(site), options):
+        raise Exit("check: some checks failed (see above).", code=1)

@@ -51,7 +51,8 @@ if $want_test; then
 
   if [ -f package-lock.json ] && ! unchanged node_modules/.installed-lock package-lock.json; then
     command -v npm >/dev/null || { apt-get update -qq; apt-get install -y -qq nodejs npm >/dev/null; }
-    npm ci --no-audit --no-fund --loglevel=error
+    # No install scripts: vnu-jar's would fetch a Java of its own; Debian's is used.
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
     record node_modules/.installed-lock package-lock.json
   fi
 else
