@@ -10,20 +10,12 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressless.author_errors import show_author_errors_without_traceback
+
 from .form import post_comment_form
-from .settings import DEFAULTS, CommentFormSettingsError, check_settings
+from .settings import DEFAULTS, check_settings
 
 logger = logging.getLogger(__name__)
-
-
-class _HideSettingsErrorTraceback(logging.Filter):
-    """A bad setting is the author's to fix, not a crash: show the message alone."""
-
-    def filter(self, record):
-        if record.exc_info and isinstance(record.exc_info[1], CommentFormSettingsError):
-            record.exc_info = None
-            record.exc_text = None
-        return True
 
 
 def check_before_reading(pelican):
@@ -64,6 +56,6 @@ def attach_forms(generator):
 
 
 def register():
-    logging.getLogger("pelican").addFilter(_HideSettingsErrorTraceback())
+    show_author_errors_without_traceback()
     signals.initialized.connect(check_before_reading)
     signals.article_generator_finalized.connect(attach_forms)

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from pressless.author_errors import AuthorError
+
 PLUGIN = "comment_form"
 BACKENDS = ("mailto", "isso", "none")
 DEFAULTS = {
@@ -12,10 +14,8 @@ DEFAULTS = {
 }
 
 
-class CommentFormSettingsError(Exception):
+class CommentFormSettingsError(AuthorError):
     """A setting the comment form cannot work with; the build stops."""
-
-    exitcode = 1
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,11 @@ import logging
 
 from pelican import signals
 
+from pressless.author_errors import show_author_errors_without_traceback
+
 from .checks import ContentError, check_content_tree
 
 logger = logging.getLogger(__name__)
-
-
-class _HideContentErrorTraceback(logging.Filter):
-    """Our errors are the author's, not a crash: show the message alone."""
-
-    def filter(self, record):
-        if record.exc_info and isinstance(record.exc_info[1], ContentError):
-            record.exc_info = None
-            record.exc_text = None
-        return True
 
 
 def check_before_reading(pelican):
@@ -48,6 +40,6 @@ def stop_on_unreadable_files(generators):
 
 
 def register():
-    logging.getLogger("pelican").addFilter(_HideContentErrorTraceback())
+    show_author_errors_without_traceback()
     signals.initialized.connect(check_before_reading)
     signals.all_generators_finalized.connect(stop_on_unreadable_files)

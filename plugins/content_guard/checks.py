@@ -7,15 +7,15 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
+from pressless.author_errors import AuthorError
+
 VALID_STATUSES = ("published", "draft", "hidden")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*):\s*(?P<value>.*)$")
 
 
-class ContentError(Exception):
+class ContentError(AuthorError):
     """A content file that cannot be published as written."""
-
-    exitcode = 1
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from plugins.template_tags.images import image_size
 from plugins.template_tags.text import plain_text
+from pressless.author_errors import show_author_errors_without_traceback
 
 from .links import mastodon_help_save_as, share_links
 from .networks import SharePost
-from .settings import ShareButtonsError, read_settings, share_wanted
+from .settings import read_settings, share_wanted
 
 logger = logging.getLogger(__name__)
 
@@ -35,16 +36,6 @@ class ShareImage:
     alt: str
     width: int | None = None
     height: int | None = None
-
-
-class _HideShareButtonsTraceback(logging.Filter):
-    """A wrong setting is the author's to fix, not a crash: show the message alone."""
-
-    def filter(self, record):
-        if record.exc_info and isinstance(record.exc_info[1], ShareButtonsError):
-            record.exc_info = None
-            record.exc_text = None
-        return True
 
 
 def check_settings(pelican):
@@ -147,7 +138,7 @@ def get_generators(pelican):
 
 
 def register():
-    logging.getLogger("pelican").addFilter(_HideShareButtonsTraceback())
+    show_author_errors_without_traceback()
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(add_share_links)
     signals.get_generators.connect(get_generators)

@@ -8,6 +8,8 @@ button from every post.
 import re
 from dataclasses import dataclass
 
+from pressless.author_errors import AuthorError
+
 from .networks import NETWORKS
 
 DEFAULTS = {
@@ -28,11 +30,8 @@ _OFF = {"off", "no", "false", "0", "hide", "hidden"}
 _ON = {"on", "yes", "true", "1", "show"}
 
 
-class ShareButtonsError(Exception):
+class ShareButtonsError(AuthorError):
     """A setting or a post header the plugin cannot work with."""
-
-    # Pelican's command line exits with this code.
-    exitcode = 1
 
 
 @dataclass(frozen=True)
