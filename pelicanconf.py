@@ -36,7 +36,8 @@ PLUGINS = ["content_guard", "template_tags"]
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
-DEFAULT_PAGINATION = 5
+# WordPress shows 10 posts per listing page by default.
+DEFAULT_PAGINATION = 10
 # Keep the last good site in place until a build has read every file: a bad
 # post must not leave a wiped output/ behind (tasks.py swaps folders whole).
 DELETE_OUTPUT_DIRECTORY = False
@@ -95,7 +96,14 @@ TYPOGRIFY_DASHES = "oldschool"
 
 # Escape by default: every value a template prints is escaped unless the
 # template says `|safe` (content and typogrified titles, which we wrote).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# No auto_reload: every build (autoreload too) makes new Jinja environments,
+# so checking each template file's mtime on every include only costs time.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = True

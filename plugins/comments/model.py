@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from .avatars import avatar_svg, gravatar_img
-from .sanitize import clean_text, render_comment_body, safe_author_url
+from .sanitize import clean_text, comment_markdown, render_comment_body, safe_author_url
 from .threading import iter_thread, thread_comments
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
@@ -30,12 +30,12 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
-def prepare_comment(comment, post, *, use_gravatar, date_format):
+def prepare_comment(comment, post, *, use_gravatar, date_format, renderer=None):
     """Fill in what templates and feeds print; values are made plain or safe."""
     comment.post = post
     comment.author = clean_text(comment.author) or "Anonymous"
     comment.url = safe_author_url(comment.url)
-    comment.html = render_comment_body(comment.body)
+    comment.html = render_comment_body(comment.body, renderer)
     if use_gravatar and comment.email:
         comment.avatar_svg = gravatar_img(comment.email)
     else:
@@ -56,6 +56,7 @@ def attach_comments(posts, comments, settings, now=None):
     for comment in comments:
         by_post[comment.post_slug].append(comment)
     problems = []
+    renderer = comment_markdown()
     for post in posts:
         # Pelican stores the `Comments:` header as post.comments; we read it
         # from metadata because post.comments becomes the thread.
@@ -71,6 +72,7 @@ def attach_comments(posts, comments, settings, now=None):
                 post,
                 use_gravatar=settings["COMMENTS_GRAVATAR"],
                 date_format=settings["COMMENTS_DATE_FORMAT"],
+                renderer=renderer,
             )
         post.comments = thread
         post.comment_count = len(shown)

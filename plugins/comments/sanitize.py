@@ -48,9 +48,18 @@ def clean_html(html):
     )
 
 
-def render_comment_body(text):
-    """Markdown to sanitized HTML, marked safe for templates."""
-    renderer = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html5")
+def comment_markdown():
+    """A Markdown converter for comment bodies; one can serve a whole build."""
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html5")
+
+
+def render_comment_body(text, renderer=None):
+    """Markdown to sanitized HTML, marked safe for templates.
+
+    Pass a `comment_markdown()` to reuse it: setting one up costs more than
+    converting a short comment. It is reset before each use.
+    """
+    renderer = (renderer or comment_markdown()).reset()
     return Markup(clean_html(renderer.convert(clean_text(text, keep_newlines=True))))
 
 

@@ -2,15 +2,16 @@
 
 from pelican import signals
 
-from .related import related_posts
+from .related import RelatedIndex
 
 
 def add_related_posts(generator):
     limit = generator.settings.get("RELATED_POSTS_LIMIT", 3)
+    # Only listed, published posts are suggested: a link to a draft or a
+    # held-back scheduled post would be broken on the public site.
+    index = RelatedIndex(generator.articles)
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        # Only listed, published posts are suggested: a link to a draft or a
-        # held-back scheduled post would be broken on the public site.
-        article.related_posts = related_posts(article, generator.articles, limit)
+        article.related_posts = index.related_to(article, limit)
 
 
 def register():

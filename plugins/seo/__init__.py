@@ -32,7 +32,8 @@ DEFAULTS = {
     "SEO_DEFAULT_IMAGE": None,
 }
 
-# Files written in the current build, by output path. Emptied when a build
+# Files written in the current build, by path relative to the output folder
+# (those the sitemap excludes left out). Emptied when a build
 # starts writing, so `pelican --autoreload` never lists a deleted post.
 _written_pages = {}
 
@@ -94,7 +95,12 @@ def note_written_page(path, context):
     # Drafts are not public, hidden posts and pages are meant to be unlisted.
     if entry is not None and getattr(entry, "status", "published") in ("draft", "hidden"):
         return
-    _written_pages[str(path)] = lastmod_of(context)
+    relative = Path(path).resolve().relative_to(Path(context["OUTPUT_PATH"]).resolve()).as_posix()
+    # Checked before lastmod_of: an excluded page showing every post (like the
+    # Mastodon help pages) would otherwise scan all posts for nothing.
+    if is_excluded(relative, context["SEO_SITEMAP_EXCLUDE"]):
+        return
+    _written_pages[relative] = lastmod_of(context)
 
 
 def write_sitemap_and_robots(pelican):
@@ -102,10 +108,7 @@ def write_sitemap_and_robots(pelican):
     site = settings["SITEURL"]
     fallback = datetime.now(UTC)
     entries = []
-    for path, lastmod in sorted(_written_pages.items()):
-        relative = Path(path).resolve().relative_to(output.resolve()).as_posix()
-        if is_excluded(relative, settings["SEO_SITEMAP_EXCLUDE"]):
-            continue
+    for relative, lastmod in sorted(_written_pages.items()):
         entries.append(SitemapEntry(url_for_file(site, relative), lastmod or fallback))
     sitemap_path = settings["SEO_SITEMAP_SAVE_AS"]
     (output / sitemap_path).write_text(sitemap_xml(entries), encoding="utf-8")

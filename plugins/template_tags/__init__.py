@@ -3,7 +3,8 @@
 Filters turn typogrified HTML into plain text and dates into ISO strings;
 each post learns its neighbours, its absolute URL and its image's size; the
 sidebar widgets (recent posts, monthly archives, tag cloud) are computed
-once per build from the site model rather than in every template.
+once per build from the site model rather than in every template, and
+rendered once per build (render_once.py) rather than on every page.
 """
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from pelican import signals
 
 from .images import image_size
 from .posts import link_neighbours
+from .render_once import new_build_cache, render_once
 from .text import iso_datetime, plain_text
 from .widgets import monthly_archives, tag_cloud
 
@@ -20,6 +22,13 @@ def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.setdefault("plain_text", plain_text)
     filters.setdefault("iso_datetime", iso_datetime)
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).setdefault("render_once", render_once)
+
+
+def start_build_cache(generators):
+    # Once per build, after every generator has read its content and before
+    # any page is written; the context is the one all generators share.
+    new_build_cache(generators[0].context)
 
 
 def _site_url(settings):
@@ -65,3 +74,4 @@ def register():
     signals.initialized.connect(add_filters)
     signals.article_generator_finalized.connect(enrich_articles)
     signals.page_generator_finalized.connect(enrich_pages)
+    signals.all_generators_finalized.connect(start_build_cache)

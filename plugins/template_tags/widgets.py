@@ -9,6 +9,8 @@ class MonthArchive:
     date: object
     url: str
     count: int
+    # "March 2026", formatted once here rather than by every page that lists it.
+    label: str
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,12 @@ def monthly_archives(articles, month_url_pattern):
         group = list(group)
         first = group[0].date
         months.append(
-            MonthArchive(first, month_url_pattern.format(date=first), len(group))
+            MonthArchive(
+                first,
+                month_url_pattern.format(date=first),
+                len(group),
+                first.strftime("%B %Y"),
+            )
         )
     return months
 

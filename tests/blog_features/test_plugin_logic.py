@@ -1,12 +1,13 @@
 """The plugins' pure functions, on small made-up posts."""
 
+import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
-from plugins.related_posts.related import related_posts
+from plugins.related_posts.related import RelatedIndex, related_posts
 from plugins.scheduled_posts.schedule import resolve_now, split_scheduled
 from plugins.seo.sitemap import (
     SitemapEntry,
@@ -51,6 +52,42 @@ def test_related_posts_rank_by_shared_tags_then_category_then_date():
     ]
     assert related_posts(post, candidates) == [two_tags, one_tag_same_cat, one_tag_newer]
     assert related_posts(unrelated, [post, unrelated]) == []
+
+
+def reference_related_posts(article, candidates, limit=3):
+    """The plain O(n) definition the indexed version must match exactly."""
+    scored = []
+    for other in candidates:
+        if other is article:
+            continue
+        shared = len(set(getattr(article, "tags", [])) & set(getattr(other, "tags", [])))
+        same_category = getattr(article, "category", None) == getattr(other, "category", None)
+        score = (shared, int(same_category))
+        if score > (0, 0):
+            scored.append((score, other.date, other))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [other for _, _, other in scored[:limit]]
+
+
+def test_related_index_matches_the_reference_on_a_generated_site():
+    rng = random.Random(7)
+    tags, categories = [f"t{n}" for n in range(12)], ["x", "y", "z", None]
+    # Few distinct dates, so ties on score and date are common.
+    posts = [
+        FakePost(
+            f"p{n}",
+            date=START + rng.randrange(20) * DAY,
+            tags=rng.sample(tags, rng.randrange(4)) + (["t0"] if rng.random() < 0.1 else []),
+            category=rng.choice(categories),
+        )
+        for n in range(300)
+    ]
+    # Drafts and scheduled posts (the last 50) are asked about, never suggested.
+    listed = posts[:250]
+    index = RelatedIndex(listed)
+    for post in posts:
+        for limit in (0, 1, 3, 50):
+            assert index.related_to(post, limit) == reference_related_posts(post, listed, limit)
 
 
 def test_sticky_first_keeps_the_rest_in_order():

@@ -3,10 +3,13 @@
 import math
 from urllib.parse import urljoin, urlsplit
 
+from pelican.settings import read_settings
+
+from ..conftest import ROOT
 from .conftest import AFTER, BEFORE
 from .content import all_posts, listed_posts, live_posts, slug_of
 
-PER_PAGE = 5  # DEFAULT_PAGINATION in pelicanconf.py
+PER_PAGE = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
 
 
 def path_of(page, href):

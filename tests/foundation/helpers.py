@@ -6,11 +6,15 @@ build shows what the author wrote, not a copy of earlier output.
 
 from pathlib import Path
 
+from pelican.settings import read_settings
+
 from plugins.content_guard.checks import read_header
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = ROOT / "content" / "posts"
 PAGES = ROOT / "content" / "pages"
+# Posts per listing page, as the preview build (pelicanconf.py) sets it.
+PER_PAGE = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
 
 
 def headers(folder):

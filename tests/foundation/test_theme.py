@@ -7,7 +7,7 @@ import pytest
 
 from plugins.template_tags.text import plain_text
 
-from .helpers import PAGES, headers, post_authors, published_posts, split_list
+from .helpers import PAGES, PER_PAGE, headers, post_authors, published_posts, split_list
 
 
 def _url(header):
@@ -83,8 +83,7 @@ def test_pagination_older_and_newer(site, posts):
     newer = second.select_one(".pagination a.nav-next")
     assert _text(newer) == "Newer posts"
     pages = 1 + len(list(site.root.glob("page/*/index.html")))
-    per_page = 5
-    assert pages == -(-len(posts) // per_page)
+    assert pages == -(-len(posts) // PER_PAGE)
 
 
 def test_post_page_parts(site, posts):
@@ -146,17 +145,17 @@ def test_category_tag_author_archives(site, posts):
         soup = site.soup(f"/category/{slug(category)}/")
         assert category in _text(soup.select_one("h1.page-title"))
         listed = len(soup.select("main article.entry"))
-        assert listed == min(count, 5)
+        assert listed == min(count, PER_PAGE)
     tags = Counter(t for h in posts.values() for t in split_list(h.get("tags", "")))
     for tag, count in tags.items():
         soup = site.soup(f"/tag/{slug(tag)}/")
-        assert len(soup.select("main article.entry")) == min(count, 5)
+        assert len(soup.select("main article.entry")) == min(count, PER_PAGE)
     authors = Counter(a for h in posts.values() for a in post_authors(h))
     assert set(authors) == {"Maren Holt", "Tomás Ferreira"}
     for author, count in authors.items():
         soup = site.soup(f"/author/{slug(author.replace('á', 'a'))}/")
         assert author in _text(soup.select_one("h1.page-title"))
-        assert len(soup.select("main article.entry")) == min(count, 5)
+        assert len(soup.select("main article.entry")) == min(count, PER_PAGE)
 
 
 def test_yearly_monthly_archives_and_index(site, posts):
