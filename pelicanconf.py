@@ -172,8 +172,6 @@ SHARE_BUTTONS_ON_PAGES = False
 # og:image for posts without an Image (site-relative; theme static files live under theme/).
 SHARE_BUTTONS_DEFAULT_IMAGE = "theme/img/og-default.png"
 SHARE_BUTTONS_DEFAULT_IMAGE_ALT = SITENAME
-# The Mastodon help pages (share/mastodon/...) are noindex: keep them out of the sitemap.
-from plugins.seo import DEFAULTS as _SEO_DEFAULTS  # noqa: E402
-
-SEO_SITEMAP_EXCLUDE = [*_SEO_DEFAULTS["SEO_SITEMAP_EXCLUDE"], "share/*"]
-del _SEO_DEFAULTS
+# Pages the sitemap leaves out: the seo plugin's defaults, plus the share
+# plugin's Mastodon help pages (share/mastodon/...), which are noindex.
+SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]
