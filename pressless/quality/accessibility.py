@@ -9,10 +9,22 @@ from .tools import AXE_SCRIPT, npm_version, require_file
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOR_SCHEMES = ("light", "dark")
-RUN_AXE = """options => axe.run(document, options).then(results => results.violations.map(
-    v => ({id: v.id, impact: v.impact, help: v.help,
-           targets: v.nodes.map(node => node.target.join(' ')),
-           html: v.nodes.map(node => node.html)})))"""
+RUN_AXE = """([scope, options]) => axe.run(scope || document, options).then(
+    results => results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.map(node => node.target.join(' ')),
+        html: v.nodes.map(node => node.html)})))"""
+
+
+def violations_in_page(page, scope=None, axe_source=None):
+    """axe's WCAG 2.1 A/AA violations in an open page, or in the part `scope` selects.
+
+    Evaluated through the browser's debugger protocol, so a strict
+    Content-Security-Policy on the page does not block it.
+    """
+    if axe_source is None:
+        axe_source = require_file(AXE_SCRIPT).read_text(encoding="utf-8")
+    page.evaluate(axe_source + "\n;0")
+    return page.evaluate(RUN_AXE, [scope, {"runOnly": {"type": "tag", "values": WCAG_TAGS}}])
 
 
 def axe_violations(browser, url, axe_source, color_scheme="light"):
@@ -32,10 +44,7 @@ def axe_violations(browser, url, axe_source, color_scheme="light"):
                     "html": [],
                 }
             ]
-        # Evaluated by the browser's debugger protocol, so a strict
-        # Content-Security-Policy on the page does not block it.
-        page.evaluate(axe_source + "\n;0")
-        return page.evaluate(RUN_AXE, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        return violations_in_page(page, axe_source=axe_source)
     finally:
         context.close()
 
