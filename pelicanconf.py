@@ -26,8 +26,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.ico": {"path": "favicon.ico"},
-    "extra/robots.txt": {"path": "robots.txt"},
 }
+# robots.txt is written by the seo plugin from SITEURL.
 # Absolute, so a settings file elsewhere can start from these (tests, bench/).
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
@@ -124,18 +124,19 @@ TRANSLATION_FEED_ATOM = None
 SHOW_DRAFTS = True
 
 # Sidebar widgets in order; each is theme/templates/partials/widgets/NAME.html.
-SIDEBAR_WIDGETS = ["recent-posts", "archives", "categories", "tag-cloud", "meta"]
+SIDEBAR_WIDGETS = [
+    "search",
+    "recent-posts",
+    "recent-comments",
+    "archives",
+    "categories",
+    "tag-cloud",
+    "meta",
+]
 TAG_CLOUD_STEPS = 4
 
 # == comments (plugins/comments/README.md lists every COMMENTS_* setting) ==
 PLUGINS += ["comments"]
-_AFTER_RECENT_POSTS = SIDEBAR_WIDGETS.index("recent-posts") + 1
-SIDEBAR_WIDGETS = [
-    *SIDEBAR_WIDGETS[:_AFTER_RECENT_POSTS],
-    "recent-comments",
-    *SIDEBAR_WIDGETS[_AFTER_RECENT_POSTS:],
-]
-del _AFTER_RECENT_POSTS
 
 # == comment form (plugins/comment_form/README.md: the "Leave a Reply" form) ==
 PLUGINS += ["comment_form"]
@@ -153,14 +154,11 @@ FEEDS_SUMMARY_ONLY = False
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
-SIDEBAR_WIDGETS = ["search", *SIDEBAR_WIDGETS]
 # Pagination URLs: change PAGINATION_PATTERNS above, e.g. "{base_name}/p/{number}/".
 RELATED_POSTS_LIMIT = 3
 # Scheduled (future-dated) posts show, labelled, wherever drafts do.
 SCHEDULED_POSTS_PREVIEW = None
 SEO_DEFAULT_IMAGE = None
-# robots.txt is written by the seo plugin from SITEURL.
-EXTRA_PATH_METADATA.pop("extra/robots.txt", None)
 
 # == share buttons (plugins/share_buttons/README.md) ==
 PLUGINS += ["share_buttons"]
