@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
+from pressless.metadata_header import split_header
+
 APPROVED, PENDING, SPAM = "approved", "pending", "spam"
 STATUSES = (APPROVED, PENDING, SPAM)
 # Ids end up in HTML id attributes and URL fragments: keep them plain.
 _VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*):\s*(?P<value>.*)$")
 
 
 @dataclass(eq=False)
@@ -45,31 +46,8 @@ class Comment:
         return self.status == APPROVED
 
 
-def read_header(text):
-    """Split a comment file into ({lower-case key: (line, value)}, body).
-
-    The header is the run of `Key: value` lines at the top; it ends at the
-    first blank line. Indented lines continue the previous value.
-    """
-    lines = text.splitlines()
-    header = {}
-    last_key = None
-    body_start = len(lines)
-    for index, line in enumerate(lines):
-        if not line.strip():
-            body_start = index + 1
-            break
-        if last_key and line.startswith((" ", "\t")):
-            number, value = header[last_key]
-            header[last_key] = (number, f"{value} {line.strip()}")
-            continue
-        match = _HEADER_LINE.match(line)
-        if not match:
-            body_start = index
-            break
-        last_key = match["key"].lower()
-        header[last_key] = (index + 1, match["value"].strip())
-    return header, "\n".join(lines[body_start:]).strip()
+# Comment files share the header format of posts.
+read_header = split_header
 
 
 def parse_date(value, timezone):

@@ -1,17 +1,16 @@
 """Pure checks of post and page headers, run before Pelican reads anything."""
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.utils import get_date
 
 from pressless.author_errors import AuthorError
+from pressless.metadata_header import split_header
 
 VALID_STATUSES = ("published", "draft", "hidden")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*):\s*(?P<value>.*)$")
 
 
 class ContentError(AuthorError):
@@ -29,27 +28,8 @@ class Problem:
 
 
 def read_header(text):
-    """Return {lower-case key: (line number, value)} from a Markdown header.
-
-    The header is the run of `Key: value` lines at the top of the file, as
-    Python-Markdown's meta extension reads it; indented lines continue the
-    previous value.
-    """
-    header = {}
-    last_key = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            break
-        if last_key and line.startswith((" ", "\t")):
-            lineno, value = header[last_key]
-            header[last_key] = (lineno, f"{value} {line.strip()}")
-            continue
-        match = _HEADER_LINE.match(line)
-        if not match:
-            break
-        last_key = match["key"].lower()
-        header[last_key] = (number, match["value"].strip())
-    return header
+    """Return {lower-case key: (line number, value)} from a Markdown header."""
+    return split_header(text)[0]
 
 
 def check_header(path, header, *, needs_date):
