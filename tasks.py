@@ -119,9 +119,6 @@ def pygments_css(c):
     (ROOT / "theme" / "static" / "css" / "pygments.css").write_text(text)
 
 
-if __name__ == "__main__":
-    sys.exit("Run these with invoke: `invoke --list`")
-
 
 # == comments-pull: isso's approved comments into comment files (pressless/comments_pull.py) ==
 @task(
@@ -179,3 +176,7 @@ def check(c, site=str(OUTPUT), lighthouse=True, axe_pages=None, lighthouse_pages
             setattr(options, name, _page_list(value))
     if not check_site(Path(site), options):
         raise Exit("check: some checks failed (see above).", code=1)
+
+
+if __name__ == "__main__":
+    sys.exit("Run these with invoke: `invoke --list`")
