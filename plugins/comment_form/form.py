@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from markupsafe import Markup
+from plugins.template_tags.text import plain_text
 
 # The header of a comment file, in the order the comments plugin documents it.
 # The no-JavaScript email starts with these lines, empty, for the reader to fill in.
@@ -36,8 +36,8 @@ def thread_uri(site_url, article_url):
 
 def plain_title(title):
     """A typogrified title ('A &amp; <span class="caps">B</span>') as plain text."""
-    # Typogrify's widow control leaves a no-break space, unwelcome in a mail subject.
-    return Markup(title).striptags().replace("\u00a0", " ")
+    # plain_text also turns Typogrify's no-break space into a plain one, as a mail subject wants.
+    return plain_text(title)
 
 
 def mail_subject(post_title, comment_folder, file_name=""):

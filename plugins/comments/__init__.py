@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from .feeds import comments_feed, plain
+from plugins.template_tags.text import plain_text
+
+from .feeds import comments_feed
 from .loader import load_comments
 from .model import attach_comments, recent_comments, shown_comments
 from .settings import apply_defaults
@@ -66,7 +68,7 @@ def write_feeds(generator, writer):
             writer.output_path,
             site_feed,
             comments_feed(
-                title=f"Comments for {plain(settings['SITENAME'])}",
+                title=f"Comments for {plain_text(settings['SITENAME'])}",
                 site_url=site_url,
                 page_path="",
                 feed_path=site_feed,
@@ -81,7 +83,7 @@ def write_feeds(generator, writer):
             writer.output_path,
             post.comments_feed,
             comments_feed(
-                title=f"Comments on: {plain(post.title)}",
+                title=f"Comments on: {plain_text(post.title)}",
                 site_url=site_url,
                 page_path=post.url,
                 feed_path=post.comments_feed,

@@ -1,16 +1,8 @@
 """Atom feeds of comments: one for the whole site, one per post."""
 
-import html
-import re
-
 from feedgenerator import Atom1Feed, get_tag_uri
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain(value):
-    """Typogrified title HTML to the plain words a feed reader shows."""
-    return " ".join(html.unescape(_TAG.sub("", str(value))).split())
+from plugins.template_tags.text import plain_text
 
 
 def comment_link(comment, site_url):
@@ -35,11 +27,11 @@ def comments_feed(*, title, site_url, page_path, feed_path, comments, language=N
         url = comment_link(comment, site_url)
         entry_title = f"By: {comment.author}"
         if with_post_title:
-            entry_title = f"Comment on {plain(comment.post.title)} by {comment.author}"
+            entry_title = f"Comment on {plain_text(comment.post.title)} by {comment.author}"
         feed.add_item(
             title=entry_title,
             link=url,
-            description=plain(comment.html)[:300],
+            description=plain_text(comment.html)[:300],
             content=str(comment.html),
             author_name=comment.author,
             author_link=comment.url or None,

@@ -10,8 +10,9 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
+
+from plugins.template_tags.text import plain_text
 
 from .sitemap import (
     SitemapEntry,
@@ -43,28 +44,23 @@ def add_defaults(pelican):
         pelican.settings.setdefault(name, value)
 
 
-def plain(value):
-    """Typogrified HTML (a title, a summary) as plain text."""
-    return " ".join(Markup(str(value or "")).striptags().split())
-
-
 def describe_for_search_engines(article, settings):
     site = settings["SITEURL"].rstrip("/")
     url = f"{site}/{article.url}"
     image = getattr(article, "image", None) or settings.get("SEO_DEFAULT_IMAGE")
-    headline = plain(article.title)
+    headline = plain_text(article.title)
     posting = blog_posting(
         headline=headline,
-        description=plain(getattr(article, "summary", "")),
+        description=plain_text(getattr(article, "summary", "")),
         url=url,
         published=article.date,
         modified=getattr(article, "modified", None),
-        authors=[(plain(a.name), f"{site}/{a.url}") for a in getattr(article, "authors", [])],
+        authors=[(plain_text(a.name), f"{site}/{a.url}") for a in getattr(article, "authors", [])],
         image_url=f"{site}/{image.lstrip('/')}" if image else None,
     )
     crumbs = [(settings["SITENAME"], f"{site}/")]
     if getattr(article, "category", None):
-        crumbs.append((plain(article.category.name), f"{site}/{article.category.url}"))
+        crumbs.append((plain_text(article.category.name), f"{site}/{article.category.url}"))
     crumbs.append((headline, url))
     article.structured_data = [posting, breadcrumb_list(crumbs)]
 
