@@ -9,8 +9,8 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
-from pressless.build import BuildError, build_site
-from pressless.new_post import write_new_post
+from pressless.tools.build import BuildError, build_site
+from pressless.tools.new_post import write_new_post
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
@@ -120,7 +120,7 @@ def pygments_css(c):
 
 
 
-# == comments-pull: isso's approved comments into comment files (pressless/comments_pull.py) ==
+# == comments-pull: isso's approved comments into comment files (pressless/tools/comments_pull.py) ==
 @task(
     help={
         "isso_url": "isso's address (default: COMMENTS_ISSO_URL from --settings)",
@@ -131,7 +131,7 @@ def pygments_css(c):
 )
 def comments_pull(c, isso_url=None, settings=str(PUBLISH_SETTINGS), content=str(ROOT / "content")):
     """Write isso's new approved comments as content/comments/<post-slug>/isso-<id>.md."""
-    from pressless.comments_pull import PullError, pull_for_site
+    from pressless.tools.comments_pull import PullError, pull_for_site
 
     try:
         report = pull_for_site(settings, content, isso_url)
@@ -144,7 +144,7 @@ def comments_pull(c, isso_url=None, settings=str(PUBLISH_SETTINGS), content=str(
     print(f"comments-pull: {report.summary()}")
 
 
-# == check (pressless/quality/: the validator, axe, Lighthouse, links, feeds, page weight) ==
+# == check (pressless/tools/quality/: the validator, axe, Lighthouse, links, feeds, page weight) ==
 def _page_list(value):
     return [entry.strip() for entry in value.split(",") if entry.strip()] if value else None
 
@@ -165,7 +165,7 @@ def _page_list(value):
 def check(c, site=str(OUTPUT), lighthouse=True, axe_pages=None, lighthouse_pages=None,
           weight_pages=None, site_url=None, report_dir=None):
     """Check a built site: HTML validity, accessibility, links, feeds, page weight, Lighthouse."""
-    from pressless.quality.runner import CheckOptions, check_site
+    from pressless.tools.quality.runner import CheckOptions, check_site
 
     options = CheckOptions(lighthouse=lighthouse, site_urls=(site_url,) if site_url else None)
     if report_dir:

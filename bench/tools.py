@@ -30,7 +30,7 @@ def pelican_command(content, out, settings, *extra_settings):
 def pressless_commands(corpus, out, cache):
     """Everything a full Pressless build runs, in order; timed as one build.
 
-    Mirrors pressless/build.py: Pelican, then its post-build steps (today the
+    Mirrors pressless/tools/build.py: Pelican, then its post-build steps (today the
     Pagefind search index). Add new post-build steps here too, so every phase
     measures the whole build.
     """

@@ -1,1 +1,1 @@
-"""Tooling around Pelican that tasks.py and the tests share."""
+"""Pressless: `core` (pure code shared by plugins and tools) and `tools` (behind the tasks)."""

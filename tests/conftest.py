@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pressless.build import build_site
-from pressless.quality.tools import CHROMIUM, CHROMIUM_ARGS
+from pressless.tools.build import build_site
+from pressless.tools.quality.tools import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from pressless.author_errors import show_author_errors_without_traceback
+from pressless.core.errors import show_author_errors_without_traceback
 
 from .form import post_comment_form
 from .settings import DEFAULTS, check_settings

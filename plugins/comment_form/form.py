@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from plugins.template_tags.text import plain_text
+from pressless.core.text import plain_text
 
 # The header of a comment file, in the order the comments plugin documents it.
 # The no-JavaScript email starts with these lines, empty, for the reader to fill in.

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from pressless.author_errors import AuthorError
+from pressless.core.errors import AuthorError
 
 PLUGIN = "comment_form"
 BACKENDS = ("mailto", "isso", "none")

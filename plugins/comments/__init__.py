@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from plugins.template_tags.text import plain_text
+from pressless.core.text import plain_text
 
 from .feeds import comments_feed
 from .loader import load_comments

@@ -2,7 +2,7 @@
 
 from feedgenerator import Atom1Feed, get_tag_uri
 
-from plugins.template_tags.text import plain_text
+from pressless.core.text import plain_text
 
 
 def comment_link(comment, site_url):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
-from pressless.metadata_header import split_header
+from pressless.core.header import read_header
 
 APPROVED, PENDING, SPAM = "approved", "pending", "spam"
 STATUSES = (APPROVED, PENDING, SPAM)
@@ -46,10 +46,6 @@ class Comment:
         return self.status == APPROVED
 
 
-# Comment files share the header format of posts.
-read_header = split_header
-
-
 def parse_date(value, timezone):
     """A comment date; naive dates are read in the site's TIMEZONE."""
     date = get_date(value.replace("_", " "))
@@ -65,18 +61,19 @@ def parse_comment(text, *, comment_id, post_slug, source, timezone):
             f"{source}: file name {comment_id!r} is not a usable comment id "
             "(letters, digits, '-', '_', '.'); comment ignored"
         )
-    header, body = read_header(text)
-    author = header.get("author", (1, ""))[1]
+    header = read_header(text)
+    body = header.body.strip()
+    author = header.get("author", "")
     if not author:
         return None, f"{source}:1: missing Author; comment ignored"
     if "date" not in header:
         return None, f"{source}:1: missing Date; comment ignored"
-    date_line, date_value = header["date"]
+    date_line, date_value = header.line("date"), header.get("date")
     try:
         date = parse_date(date_value, timezone)
     except (ValueError, OverflowError):
         return None, f"{source}:{date_line}: unparseable Date {date_value!r}; comment ignored"
-    status_line, status = header.get("status", (0, APPROVED))
+    status_line, status = header.line("status", 0), header.get("status", APPROVED)
     status = status.lower()
     problem = None
     if status not in STATUSES:
@@ -92,9 +89,9 @@ def parse_comment(text, *, comment_id, post_slug, source, timezone):
         date=date,
         body=body,
         source=source,
-        email=header.get("email", (0, ""))[1],
-        url=header.get("url", (0, ""))[1],
-        reply_to=header.get("reply-to", (0, ""))[1],
+        email=header.get("email", ""),
+        url=header.get("url", ""),
+        reply_to=header.get("reply-to", ""),
         status=status,
     )
     return comment, problem

@@ -10,7 +10,7 @@ import logging
 
 from pelican import signals
 
-from pressless.author_errors import show_author_errors_without_traceback
+from pressless.core.errors import show_author_errors_without_traceback
 
 from .checks import ContentError, check_content_tree
 

@@ -1,13 +1,12 @@
 """Pure checks of post and page headers, run before Pelican reads anything."""
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.utils import get_date
 
-from pressless.author_errors import AuthorError
-from pressless.metadata_header import split_header
+from pressless.core.errors import AuthorError, Problem
+from pressless.core.header import read_header
 
 VALID_STATUSES = ("published", "draft", "hidden")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
@@ -17,45 +16,38 @@ class ContentError(AuthorError):
     """A content file that cannot be published as written."""
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-def read_header(text):
-    """Return {lower-case key: (line number, value)} from a Markdown header."""
-    return split_header(text)[0]
-
-
 def check_header(path, header, *, needs_date):
     """Return the problems with one file's header, as a list of Problem."""
-    problems = []
-    if not header.get("title", (0, ""))[1]:
+    problems = [
+        Problem(
+            path,
+            duplicate.lines[1],
+            f"{duplicate.key.title()} is given twice (lines {duplicate.lines[0]} and "
+            f"{duplicate.lines[1]}); keep one",
+        )
+        for duplicate in header.duplicates
+    ]
+    if not header.get("title"):
         problems.append(Problem(path, 1, "missing Title"))
-    status = header.get("status", (0, "published"))
-    if status[1].lower() not in VALID_STATUSES:
+    status = header.get("status", "published")
+    if status.lower() not in VALID_STATUSES:
         problems.append(
             Problem(
                 path,
-                status[0],
-                f"unknown Status {status[1]!r} (use one of: {', '.join(VALID_STATUSES)})",
+                header.line("status"),
+                f"unknown Status {status!r} (use one of: {', '.join(VALID_STATUSES)})",
             )
         )
     for key in ("date", "modified"):
         if key in header:
-            lineno, value = header[key]
+            value = header.get(key)
             try:
                 get_date(value.replace("_", " "))
             except (ValueError, OverflowError):
                 problems.append(
-                    Problem(path, lineno, f"unparseable {key.title()} {value!r}")
+                    Problem(path, header.line(key), f"unparseable {key.title()} {value!r}")
                 )
-    is_draft = status[1].lower() == "draft"
+    is_draft = status.lower() == "draft"
     if needs_date and "date" not in header and not is_draft:
         problems.append(Problem(path, 1, "missing Date"))
     return problems
@@ -86,7 +78,7 @@ def check_content_tree(settings):
         for path in _markdown_files(content_root, folders, set(excludes)):
             shown = os.path.relpath(path)
             try:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8-sig")
             except UnicodeDecodeError as error:
                 problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason})"))
                 continue

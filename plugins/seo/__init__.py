@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.template_tags.text import plain_text
+from pressless.core.text import plain_text
 
 from .sitemap import (
     SitemapEntry,

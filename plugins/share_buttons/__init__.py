@@ -15,9 +15,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from plugins.template_tags.images import image_size
-from plugins.template_tags.text import plain_text
-from pressless.author_errors import show_author_errors_without_traceback
+from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.images import image_size
+from pressless.core.text import plain_text
 
 from .links import mastodon_help_save_as, share_links
 from .networks import SharePost

@@ -8,7 +8,7 @@ button from every post.
 import re
 from dataclasses import dataclass
 
-from pressless.author_errors import AuthorError
+from pressless.core.errors import AuthorError
 
 from .networks import NETWORKS
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from pelican import signals
 
-from .images import image_size
+from pressless.core.images import image_size
+from pressless.core.text import iso_datetime, plain_text
+
 from .posts import link_neighbours
 from .render_once import new_build_cache, render_once
-from .text import iso_datetime, plain_text
 from .widgets import monthly_archives, tag_cloud
 
 

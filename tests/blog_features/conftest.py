@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pressless.build import run_pelican
+from pressless.tools.build import run_pelican
 
 from ..conftest import ROOT, BuiltSite
 

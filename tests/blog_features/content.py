@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from plugins.content_guard.checks import read_header
+from pressless.core.header import read_header
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = ROOT / "content" / "posts"
@@ -58,7 +58,7 @@ def _when(value):
 
 def read_post(path):
     text = path.read_text(encoding="utf-8")
-    header = {key: value for key, (_, value) in read_header(text).items()}
+    header = {key: field.value for key, field in read_header(text).fields.items()}
     return Post(
         slug=header.get("slug", path.stem),
         title=header["title"],

@@ -143,7 +143,7 @@ def post_urls(content=ROOT / "content", settings_file=ROOT / "pelicanconf.py"):
 def _post_urls(content, settings_file):
     from pelican.settings import read_settings
 
-    from pressless.comments_pull import post_threads
+    from pressless.tools.comments_pull import post_threads
 
     settings = read_settings(settings_file, override={"PATH": content})
     return tuple((slug, uri) for uri, slug in post_threads(settings).items())

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from plugins.comments.loader import parse_comment
-from pressless.comments_pull import (
+from pressless.tools.comments_pull import (
     PullError,
     PullReport,
     comment_file_text,

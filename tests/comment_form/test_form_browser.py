@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from plugins.comments.loader import parse_comment
-from pressless.quality.accessibility import violations_in_page
+from pressless.tools.quality.accessibility import violations_in_page
 
 from .helpers import post_urls
 from .test_form_build import preview_setting

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
-from pressless.build import BuildError
+from pressless.tools.build import BuildError
 
 from .helpers import ROOT, build_with, post_urls
 from .test_settings_and_mailto import decode_mailto

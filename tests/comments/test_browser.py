@@ -2,7 +2,7 @@
 
 import pytest
 
-from pressless.quality.accessibility import violations_in_page
+from pressless.tools.quality.accessibility import violations_in_page
 
 from .test_example_site import busiest_post, post_url, slug_with
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from plugins.comments.loader import read_header
+from pressless.core.header import read_header
 from tests.foundation.helpers import POSTS, ROOT, headers
 
 COMMENTS = ROOT / "content" / "comments"
@@ -20,8 +20,9 @@ def comment_files():
     """{(slug, id): (header {key: value}, body)} for every example comment."""
     found = {}
     for path in sorted(COMMENTS.glob("*/*.md")):
-        header, body = read_header(path.read_text(encoding="utf-8"))
-        found[(path.parent.name, path.stem)] = ({k: v for k, (_, v) in header.items()}, body)
+        parsed = read_header(path.read_text(encoding="utf-8"))
+        header = {key: field.value for key, field in parsed.fields.items()}
+        found[(path.parent.name, path.stem)] = (header, parsed.body)
     return found
 
 

@@ -5,10 +5,11 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from plugins.comments.avatars import avatar_colour, avatar_svg, initials
-from plugins.comments.loader import Comment, load_comments, parse_comment, read_header
+from plugins.comments.loader import Comment, load_comments, parse_comment
 from plugins.comments.model import attach_comments, comment_mode, recent_comments
 from plugins.comments.settings import COMMENTS_DEFAULTS, apply_defaults
 from plugins.comments.threading import iter_thread, thread_comments
+from pressless.core.header import read_header
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -33,10 +34,10 @@ def chain(length):
 
 
 def test_header_and_body_split():
-    header, body = read_header("Author: Ana\nDate: 2026-01-02 10:00\nReply-To: 7\n\nHi *there*\n")
-    assert header["author"] == (1, "Ana")
-    assert header["reply-to"] == (3, "7")
-    assert body == "Hi *there*"
+    header = read_header("Author: Ana\nDate: 2026-01-02 10:00\nReply-To: 7\n\nHi *there*\n")
+    assert (header.line("author"), header.get("author")) == (1, "Ana")
+    assert (header.line("reply-to"), header.get("reply-to")) == (3, "7")
+    assert header.body == "Hi *there*"
 
 
 def test_parse_comment_reads_every_field_and_localises_naive_dates():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from plugins.content_guard.checks import read_header
+from pressless.core.header import read_header
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = ROOT / "content" / "posts"
@@ -20,7 +20,7 @@ PER_PAGE = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
 def headers(folder):
     """{file stem: {key: value}} for every Markdown file in a folder."""
     return {
-        path.stem: {key: value for key, (_, value) in read_header(path.read_text()).items()}
+        path.stem: {key: field.value for key, field in read_header(path.read_text()).fields.items()}
         for path in sorted(folder.glob("*.md"))
     }
 

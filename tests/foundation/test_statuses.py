@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from pressless.build import build_site
+from pressless.tools.build import build_site
 
 from .helpers import ROOT
 

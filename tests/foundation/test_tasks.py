@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressless.new_post import slugify, write_new_post
+from pressless.tools.new_post import slugify, write_new_post
 
 from .helpers import ROOT
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from plugins.template_tags.text import plain_text
+from pressless.core.text import plain_text
 
 from .helpers import PAGES, PER_PAGE, headers, post_authors, published_posts, split_list
 

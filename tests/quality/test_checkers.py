@@ -2,12 +2,12 @@
 
 import json
 
-from pressless.quality.feeds import check_feeds, feed_problem, is_feed
-from pressless.quality.html_validator import parse_messages
-from pressless.quality.links import check_links, classify, srcset_urls
-from pressless.quality.page_weight import kind_of, totals, without_images
-from pressless.quality.result import CheckResult, format_report
-from pressless.quality.site import file_for, resolve_pages, url_of
+from pressless.tools.quality.feeds import check_feeds, feed_problem, is_feed
+from pressless.tools.quality.html_validator import parse_messages
+from pressless.tools.quality.links import check_links, classify, srcset_urls
+from pressless.tools.quality.page_weight import kind_of, totals, without_images
+from pressless.tools.quality.result import CheckResult, format_report
+from pressless.tools.quality.site import file_for, resolve_pages, url_of
 
 
 def test_srcset_urls_drop_descriptors():

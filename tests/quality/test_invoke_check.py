@@ -13,7 +13,7 @@ from invoke import Context
 from invoke.exceptions import Exit
 
 import tasks
-from pressless.quality.site import DEFAULT_ACCESSIBILITY_PAGES, file_for, find_role, resolve_pages
+from pressless.tools.quality.site import DEFAULT_ACCESSIBILITY_PAGES, file_for, find_role, resolve_pages
 
 pytestmark = pytest.mark.browser
 

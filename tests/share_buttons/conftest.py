@@ -9,7 +9,7 @@ import json
 import pytest
 
 from plugins.share_buttons.networks import NETWORKS
-from pressless.build import run_pelican
+from pressless.tools.build import run_pelican
 from tests.conftest import ROOT, BuiltSite, serve_folder
 
 # Every network, in an order unlike the default one.

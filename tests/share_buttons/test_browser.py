@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from plugins.share_buttons.networks import NETWORKS
-from pressless.quality.accessibility import violations_in_page
+from pressless.tools.quality.accessibility import violations_in_page
 
 from .decoding import ENDPOINTS, decode_mastodon
 from .test_build import post_url_paths, shared_posts

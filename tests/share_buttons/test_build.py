@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from pelican.settings import read_settings
 
 from plugins.share_buttons.networks import NETWORKS
-from plugins.template_tags.images import image_size
+from pressless.core.images import image_size
 from tests.foundation.helpers import POSTS, headers, published_posts, split_list
 
 from .conftest import ALL_NETWORKS, ALL_NETWORKS_SETTINGS, ROOT, extra_settings

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from plugins.comment_form.form import thread_uri
+from pressless.core.urls import url_path as thread_uri
 
 FILE_ID_PREFIX = "isso-"
 APPROVED_MODE = 1  # isso's modes: 1 accepted, 2 awaiting moderation, 4 deleted

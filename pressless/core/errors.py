@@ -2,18 +2,35 @@
 
 Pelican prints the exception that ends a build with its full traceback. For
 a misspelt setting or a post with a bad header that is noise around the one
-line the author needs, so our plugins raise an AuthorError and a logging
-filter on Pelican's logger prints its message alone. Pelican's command line
-exits with the error's `exitcode`.
+line the author needs, so plugins raise an AuthorError and a logging filter
+on Pelican's logger prints its message alone. Pelican's command line exits
+with the error's `exitcode`.
 """
 
 import logging
+from dataclasses import dataclass
 
 
 class AuthorError(Exception):
-    """Something the author must fix in content or settings; the build stops."""
+    """Something the author must fix in content or settings; the build stops.
+
+    The message reads `plugin: what is wrong, how to fix it`, or for content
+    `path:line: what is wrong`.
+    """
 
     exitcode = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, at one line (1 when the line is unknown)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 class _HideAuthorErrorTraceback(logging.Filter):

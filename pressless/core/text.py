@@ -1,4 +1,4 @@
-"""Plain-text and date helpers for templates."""
+"""Plain text out of what authors and Typogrify wrote."""
 
 import html
 import re
