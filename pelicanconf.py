@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-# Pelican imports plugins by name; keep our own package folder importable even
-# when Pelican is started from another directory.
+# Plugins (plugins.x) and the core (pressless.core) are packages of this
+# folder; keep it importable, first, even when Pelican starts elsewhere.
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -30,11 +30,28 @@ EXTRA_PATH_METADATA = {
 # robots.txt is written by the seo plugin from SITEURL.
 # Absolute, so a settings file elsewhere can start from these (tests, bench/).
 THEME = str(ROOT / "theme")
-PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["content_guard", "template_tags"]
+# Each plugin's settings, with their defaults, are in plugins/<name>/README.md;
+# this file sets only what differs from those defaults.
+PLUGINS = [
+    "plugins.content_guard",
+    "plugins.template_tags",
+    "plugins.comments",
+    "plugins.comment_form",
+    "plugins.feeds",
+    "plugins.sticky_posts",
+    "plugins.scheduled_posts",
+    "plugins.related_posts",
+    "plugins.share_buttons",
+    # After every plugin that writes pages: the sitemap lists what was written before it.
+    "plugins.seo",
+]
 
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "en"
+# WordPress files a post without a category under "Uncategorized"; the folder
+# a post sits in is not its category.
+DEFAULT_CATEGORY = "Uncategorized"
+USE_FOLDER_AS_CATEGORY = False
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 # WordPress shows 10 posts per listing page by default.
 DEFAULT_PAGINATION = 10
@@ -107,7 +124,6 @@ JINJA_ENVIRONMENT = {
 
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = True
-SIDEBAR_RECENT_POSTS = 5
 
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feed/atom.xml"
@@ -123,53 +139,16 @@ TRANSLATION_FEED_ATOM = None
 # A preview shows drafts under /drafts/ so authors can read them.
 SHOW_DRAFTS = True
 
-# Sidebar widgets in order; each is theme/templates/partials/widgets/NAME.html.
-SIDEBAR_WIDGETS = [
-    "search",
-    "recent-posts",
-    "recent-comments",
-    "archives",
-    "categories",
-    "tag-cloud",
-    "meta",
-]
-TAG_CLOUD_STEPS = 4
-
-# == comments (plugins/comments/README.md lists every COMMENTS_* setting) ==
-PLUGINS += ["comments"]
-
-# == comment form (plugins/comment_form/README.md: the "Leave a Reply" form) ==
-PLUGINS += ["comment_form"]
-# "mailto" (default): the form composes an email to COMMENTS_EMAIL.
-# "isso": it posts to the isso server at COMMENTS_ISSO_URL. "none": no form.
-COMMENTS_BACKEND = "mailto"
-COMMENTS_EMAIL = "comments@pressless.example"
-COMMENTS_ISSO_URL = None
-
-# == blog features: feeds, search, SEO, sticky/scheduled/related posts ==
-PLUGINS += ["feeds", "seo", "sticky_posts", "scheduled_posts", "related_posts"]
-# Feeds carry whole posts; True sends summaries only (Atom and RSS alike).
-FEEDS_SUMMARY_ONLY = False
 # The search page (/search/, Pagefind) and the "not found" page (/404.html).
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
-# Pagination URLs: change PAGINATION_PATTERNS above, e.g. "{base_name}/p/{number}/".
-RELATED_POSTS_LIMIT = 3
-# Scheduled (future-dated) posts show, labelled, wherever drafts do.
-SCHEDULED_POSTS_PREVIEW = None
-SEO_DEFAULT_IMAGE = None
 
-# == share buttons (plugins/share_buttons/README.md) ==
-PLUGINS += ["share_buttons"]
-# Networks and their order; see the README for every valid name.
-SHARE_BUTTONS = ["x", "facebook", "linkedin", "reddit", "bluesky", "mastodon", "email", "copy-link"]
-SHARE_BUTTONS_LABEL = "Share this:"
-SHARE_BUTTONS_X_VIA = None
-SHARE_BUTTONS_ON_PAGES = False
-# og:image for posts without an Image (site-relative; theme static files live under theme/).
-SHARE_BUTTONS_DEFAULT_IMAGE = "theme/img/og-default.png"
-SHARE_BUTTONS_DEFAULT_IMAGE_ALT = SITENAME
-# Pages the sitemap leaves out: the seo plugin's defaults, plus the share
-# plugin's Mastodon help pages (share/mastodon/...), which are noindex.
+# == comment form (plugins/comment_form/README.md) ==
+# The default "mailto" backend composes an email to this address.
+COMMENTS_EMAIL = "comments@pressless.example"
+
+# == seo (plugins/seo/README.md) ==
+# The seo plugin's defaults, plus the share plugin's Mastodon help pages
+# (share/mastodon/...), which are noindex.
 SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]

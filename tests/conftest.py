@@ -1,9 +1,10 @@
 """Shared fixtures: the example site is built once per session.
 
-`site` is the preview build (pelicanconf.py), `published_site` the publish
-build (publishconf.py). Both are real Pelican runs through the same code
-path as `invoke build`. Browser tests get Debian's Chromium via Playwright
-and the preview build served on 127.0.0.1.
+`site` is the preview build of the test blog (tests/fixtures/blog, on the
+project's pelicanconf.py), `published_site` its publish build (publishconf.py).
+Both are real Pelican runs through the same code path as `invoke build`.
+Browser tests get Debian's Chromium via Playwright and the preview build
+served on 127.0.0.1.
 """
 
 import functools
@@ -16,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from pressless.tools.build import build_site
 from pressless.tools.quality.tools import CHROMIUM, CHROMIUM_ARGS
+from tests.fixtures.blog import PREVIEW_SETTINGS, PUBLISH_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,18 +53,18 @@ class BuiltSite:
 
 
 def _build(settings, folder):
-    build_site(ROOT / settings, folder)
+    build_site(settings, folder)
     return BuiltSite(folder)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    return _build("pelicanconf.py", tmp_path_factory.mktemp("preview") / "output")
+    return _build(PREVIEW_SETTINGS, tmp_path_factory.mktemp("preview") / "output")
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
-    return _build("publishconf.py", tmp_path_factory.mktemp("publish") / "output")
+    return _build(PUBLISH_SETTINGS, tmp_path_factory.mktemp("publish") / "output")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

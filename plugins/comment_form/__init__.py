@@ -2,7 +2,7 @@
 
 The form itself is theme/templates/partials/comment-form.html and
 theme/static/js/comments.js; this plugin decides which backend it uses and
-gives each post an `article.comment_form` (see form.PostCommentForm).
+gives every post that gets a page an `article.comment_form` (see form.PostCommentForm).
 """
 
 import logging
@@ -10,43 +10,36 @@ from pathlib import Path
 
 from pelican import signals
 
+from pressless.core.config import config_of, require_plugins, store_config
+from pressless.core.entries import entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 
 from .form import post_comment_form
-from .settings import DEFAULTS, check_settings
+from .settings import PLUGIN, check_settings
 
 logger = logging.getLogger(__name__)
 
 
-def check_before_reading(pelican):
-    form_settings, warnings = check_settings(pelican.settings)
+def check(pelican):
+    require_plugins(pelican.settings, PLUGIN, ["comments"])
+    config, warnings = check_settings(pelican.settings)
     for warning in warnings:
         logger.warning("%s", warning)
-    # Templates read the settings directly too (partials/comments.html shows
-    # Reply links unless COMMENTS_BACKEND is "none"): give them the backend in
-    # effect, which is "none" while mailto has no address to write to.
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    pelican.settings["COMMENTS_BACKEND"] = form_settings.backend
+    store_config(pelican.settings, PLUGIN, config)
 
 
-def comments_folder(settings):
+def comments_folder(settings, context):
     """Where comment files live, as the author sees it: 'content/comments'."""
-    return f"{Path(settings['PATH']).name}/{settings.get('COMMENTS_PATH', 'comments')}"
+    return f"{Path(settings['PATH']).name}/{config_of(context, 'comments').path}"
 
 
-def attach_forms(generator):
-    settings = generator.settings
-    form_settings, _ = check_settings(settings)
-    folder = comments_folder(settings)
-    for article in [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]:
+def attach_forms(generators):
+    settings = generators[0].settings
+    config = config_of(generators[0].context, PLUGIN)
+    folder = comments_folder(settings, generators[0].context)
+    for article in entry_sets(generators).articles:
         article.comment_form = post_comment_form(
-            form_settings,
+            config,
             slug=article.slug,
             title=article.title,
             url=article.url,
@@ -57,5 +50,5 @@ def attach_forms(generator):
 
 def register():
     show_author_errors_without_traceback()
-    signals.initialized.connect(check_before_reading)
-    signals.article_generator_finalized.connect(attach_forms)
+    signals.initialized.connect(check)
+    signals.all_generators_finalized.connect(attach_forms)

@@ -1,13 +1,17 @@
-"""What the "Leave a Reply" form of one post needs, computed from settings alone."""
+"""What the "Leave a Reply" form of one post needs, computed from the config alone."""
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
+from pressless.core.comments import blank_comment_file, comment_file_text
 from pressless.core.text import plain_text
+from pressless.core.urls import url_path
 
-# The header of a comment file, in the order the comments plugin documents it.
-# The no-JavaScript email starts with these lines, empty, for the reader to fill in.
-COMMENT_FILE_FIELDS = ("Author", "Date", "URL", "Reply-To")
+# The comment file the page's script fills in: the core writer's format with a
+# {token} for each value; the script drops the lines of optional values left empty.
+SCRIPT_FILE_TEMPLATE = comment_file_text(
+    author="{author}", date="{date}", email="{email}", url="{url}", reply_to="{reply_to}", body="{text}"
+)
 
 
 @dataclass(frozen=True)
@@ -22,32 +26,11 @@ class PostCommentForm:
     email: str | None
     isso_url: str | None
     mailto_href: str | None
-
-
-def thread_uri(site_url, article_url):
-    """The URL path a post is read at, e.g. '/2026/03/14/slug/': isso's thread key.
-
-    A site served below a path ('https://example.org/blog') keeps that prefix,
-    because the path is what readers' browsers and isso see.
-    """
-    prefix = urlsplit(site_url or "").path.rstrip("/")
-    return f"{prefix}/{article_url.lstrip('/')}"
-
-
-def plain_title(title):
-    """A typogrified title ('A &amp; <span class="caps">B</span>') as plain text."""
-    # plain_text also turns Typogrify's no-break space into a plain one, as a mail subject wants.
-    return plain_text(title)
+    file_template: str
 
 
 def mail_subject(post_title, comment_folder, file_name=""):
     return f"Comment on “{post_title}” [{comment_folder}{file_name}]"
-
-
-def blank_comment_file():
-    """The body of the no-JavaScript email: an empty comment file to fill in."""
-    header = "".join(f"{field}: \n" for field in COMMENT_FILE_FIELDS)
-    return f"{header}\nWrite your comment here, in Markdown.\n"
 
 
 def mailto_href(address, subject, body):
@@ -59,20 +42,21 @@ def mailto_href(address, subject, body):
     )
 
 
-def post_comment_form(form_settings, *, slug, title, url, site_url, comments_folder):
-    """Build the PostCommentForm of one post from the checked FormSettings."""
+def post_comment_form(config, *, slug, title, url, site_url, comments_folder):
+    """Build the PostCommentForm of one post from the checked FormConfig."""
     folder = f"{comments_folder.strip('/')}/{slug}/"
-    title = plain_title(title)
+    title = plain_text(title)
     href = None
-    if form_settings.email:
-        href = mailto_href(form_settings.email, mail_subject(title, folder), blank_comment_file())
+    if config.email:
+        href = mailto_href(config.email, mail_subject(title, folder), blank_comment_file())
     return PostCommentForm(
-        backend=form_settings.backend,
+        backend=config.backend,
         post_slug=slug,
         post_title=title,
-        thread_uri=thread_uri(site_url, url),
+        thread_uri=url_path(site_url, url),
         comment_folder=folder,
-        email=form_settings.email,
-        isso_url=form_settings.isso_url,
+        email=config.email,
+        isso_url=config.isso_url,
         mailto_href=href,
+        file_template=SCRIPT_FILE_TEMPLATE,
     )

@@ -1,100 +1,113 @@
 """Threaded comments kept as files in the repository.
 
-Comments live in content/comments/<post-slug>/<id>.md. After the articles
-are read, each post gets its thread (`article.comments`), a count and an
-open/closed state; the sidebar gets `recent_comments`. After the articles
-are written, Atom feeds of comments are written beside them. Problems in
-comment files are logged as warnings naming the file; they never stop the
-build.
+Comments live in content/comments/<post-slug>/<id>.md. Once every generator
+has read its content, each post that gets a page gets its comment section
+(`article.comments`, `comment_count`, `comments_open`, ...) and the sidebar
+gets `recent_comments`; a small generator writes the Atom feeds of comments.
+Problems in comment files are logged as warnings naming the file; a bad
+`Comments:` header or setting stops the build.
 """
 
 import logging
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
+from pelican.generators import Generator
 
+from pressless.core.config import config_of, store_config
+from pressless.core.entries import entry_choice, entry_sets
+from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.output import write_output_file
 from pressless.core.text import plain_text
 
 from .feeds import comments_feed
 from .loader import load_comments
-from .model import attach_comments, recent_comments, shown_comments
-from .settings import apply_defaults
+from .model import COMMENT_MODES, OPEN, comments_by_post, newest_first, post_comments, recent_comments
+from .model import shown_comments as shown_comments_of
+from .sanitize import comment_markdown
+from .settings import PLUGIN, check_settings
 
 logger = logging.getLogger(__name__)
 
 
-def check_settings(pelican):
-    for problem in apply_defaults(pelican.settings):
-        logger.warning("comments: %s", problem)
+def check(pelican):
+    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
-def _all_posts(generator):
-    return [*generator.articles, *generator.drafts, *generator.hidden_articles]
-
-
-def add_comments(generator):
-    settings = generator.settings
+def add_comments(generators):
+    context = generators[0].context
+    settings = generators[0].settings
+    config = config_of(context, PLUGIN)
+    posts = entry_sets(generators).articles
     content_root = Path(settings["PATH"])
-    posts = _all_posts(generator)
     comments, problems = load_comments(
-        content_root / settings["COMMENTS_PATH"],
+        content_root / config.path,
         known_slugs={post.slug for post in posts},
         timezone=ZoneInfo(settings.get("TIMEZONE") or "UTC"),
         display_root=content_root.parent,
     )
-    problems += attach_comments(posts, comments, settings)
+    by_post = comments_by_post(comments)
+    now = datetime.now().astimezone()
+    renderer = comment_markdown()
+    for post in posts:
+        mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)
+        section, thread_problems = post_comments(
+            post, by_post.get(post.slug, []), mode, config, now=now, renderer=renderer
+        )
+        problems += thread_problems
+        post.comments = section.thread
+        post.comment_count = section.count
+        post.comments_enabled = section.enabled
+        post.comments_open = section.open
+        post.comments_feed = section.feed
     for problem in problems:
         logger.warning("comments: %s", problem)
-    generator.context["recent_comments"] = recent_comments(
-        generator.articles, settings["COMMENTS_RECENT_COUNT"]
-    )
+    context["recent_comments"] = recent_comments(context["articles"], config.recent_count)
 
 
-def _write(output_path, relative_path, text):
-    target = Path(output_path) / relative_path.lstrip("/")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+class CommentFeedsGenerator(Generator):
+    """Writes the site-wide comments feed and one feed per post."""
 
-
-def write_feeds(generator, writer):
-    settings = generator.settings
-    site_url = (settings.get("FEED_DOMAIN") or settings["SITEURL"]).rstrip("/")
-    language = settings.get("DEFAULT_LANG")
-    site_feed = settings["COMMENTS_FEED_ATOM"]
-    if site_feed:
-        newest = sorted(shown_comments(generator.articles), key=lambda c: (c.date, c.id), reverse=True)
-        _write(
-            writer.output_path,
-            site_feed,
-            comments_feed(
-                title=f"Comments for {plain_text(settings['SITENAME'])}",
+    def generate_output(self, writer):
+        config = config_of(self.context, PLUGIN)
+        site_url = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
+        posts = self.context["articles"]
+        if config.feed_atom:
+            newest = newest_first(shown_comments_of(posts))[: config.feed_max_items]
+            text = comments_feed(
+                title=f"Comments for {plain_text(self.settings['SITENAME'])}",
                 site_url=site_url,
                 page_path="",
-                feed_path=site_feed,
-                comments=newest[: settings["COMMENTS_FEED_MAX_ITEMS"]],
-                language=language,
-            ),
-        )
-    for post in generator.articles:
-        if not post.comments_feed:
-            continue
-        _write(
-            writer.output_path,
-            post.comments_feed,
-            comments_feed(
+                feed_path=config.feed_atom,
+                comments=newest,
+                language=self.settings.get("DEFAULT_LANG"),
+                updated_when_empty=max((post.date for post in posts), default=None),
+            )
+            write_output_file(writer.output_path, config.feed_atom, text)
+        for post in posts:
+            if not post.comments_feed:
+                continue
+            text = comments_feed(
                 title=f"Comments on: {plain_text(post.title)}",
                 site_url=site_url,
                 page_path=post.url,
                 feed_path=post.comments_feed,
-                comments=list(shown_comments([post])),
+                comments=list(shown_comments_of([post])),
                 language=post.lang,
                 with_post_title=False,
-            ),
-        )
+                updated_when_empty=getattr(post, "modified", None) or post.date,
+            )
+            write_output_file(writer.output_path, post.comments_feed, text)
+
+
+def get_generators(pelican):
+    return CommentFeedsGenerator
 
 
 def register():
-    signals.initialized.connect(check_settings)
-    signals.article_generator_finalized.connect(add_comments)
-    signals.article_writer_finalized.connect(write_feeds)
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
+    signals.all_generators_finalized.connect(add_comments)
+    signals.get_generators.connect(get_generators)

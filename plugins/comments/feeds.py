@@ -5,18 +5,38 @@ from feedgenerator import Atom1Feed, get_tag_uri
 from pressless.core.text import plain_text
 
 
+class CommentsFeed(Atom1Feed):
+    """An Atom feed whose <updated> is its newest comment, or a given moment when it has none.
+
+    feedgenerator falls back to the time of the build, which would make two
+    builds of the same content differ.
+    """
+
+    def __init__(self, *args, updated_when_empty=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.updated_when_empty = updated_when_empty
+
+    def latest_post_date(self):
+        if not self.items and self.updated_when_empty is not None:
+            return self.updated_when_empty
+        return super().latest_post_date()
+
+
 def comment_link(comment, site_url):
     return f"{site_url}/{comment.post.url}#comment-{comment.id}"
 
 
-def comments_feed(*, title, site_url, page_path, feed_path, comments, language=None, with_post_title=True):
+def comments_feed(*, title, site_url, page_path, feed_path, comments, language=None, with_post_title=True,
+                  updated_when_empty=None):
     """Atom XML (a str) listing `comments`, newest first.
 
     `site_url` is the absolute site root; `page_path` (the page the feed is
     about) and `feed_path` are relative to it. Every comment needs `.post`.
     A per-post feed passes with_post_title=False: its entries read "By: NAME".
+    `updated_when_empty` is the feed's <updated> when it holds no comment.
     """
-    feed = Atom1Feed(
+    feed = CommentsFeed(
+        updated_when_empty=updated_when_empty,
         title=title,
         link=f"{site_url}/{page_path}",
         description="",

@@ -1,27 +1,49 @@
-"""Put comments on posts: thread them, render them, decide open or closed."""
+"""What a post's comment section shows: read-only views over the comment records.
+
+The records (pressless.core.comments.Comment) never change; threading gives
+ThreadNodes (pressless.core.threads) and this module turns each node into a
+ShownComment with everything a template or feed prints, made plain or safe.
+"""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from pelican.utils import strftime
+
+from pressless.core.threads import thread
 
 from .avatars import avatar_svg, gravatar_img
 from .sanitize import clean_text, comment_markdown, render_comment_body, safe_author_url
-from .threading import iter_thread, thread_comments
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
 COMMENT_MODES = (OPEN, CLOSED, OFF)
 
 
-def comment_mode(value, source):
-    """The post's `Comments:` metadata as (mode, problem or None)."""
-    if value is None or str(value).strip() == "":
-        return OPEN, None
-    mode = str(value).strip().lower()
-    if mode in COMMENT_MODES:
-        return mode, None
-    return OPEN, (
-        f"{source}: unknown Comments value {value!r} "
-        f"(use one of: {', '.join(COMMENT_MODES)}); comments left open"
-    )
+@dataclass(frozen=True)
+class ShownComment:
+    id: str
+    author: str  # plain text, control characters dropped
+    url: str  # checked http(s) address or ''
+    date: datetime
+    locale_date: str
+    html: str  # sanitized, marked safe
+    avatar_svg: str  # markup, marked safe
+    depth: int
+    replies: tuple
+    permalink: str  # '<post url>#comment-<id>'
+    post: object  # the post it is on
+
+
+@dataclass(frozen=True)
+class PostComments:
+    """A post's comment section: the thread and its state."""
+
+    thread: tuple  # top-level ShownComments, oldest first
+    count: int  # approved comments shown
+    enabled: bool  # False for `Comments: off`
+    open: bool  # new comments invited
+    feed: str | None  # site-relative path of the post's comments feed
 
 
 def is_past_closing(post_date, now, close_after_days):
@@ -30,73 +52,71 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
-def prepare_comment(comment, post, *, use_gravatar, date_format, renderer=None):
-    """Fill in what templates and feeds print; values are made plain or safe."""
-    comment.post = post
-    comment.author = clean_text(comment.author) or "Anonymous"
-    comment.url = safe_author_url(comment.url)
-    comment.html = render_comment_body(comment.body, renderer)
-    if use_gravatar and comment.email:
-        comment.avatar_svg = gravatar_img(comment.email)
-    else:
-        comment.avatar_svg = avatar_svg(comment.author)
-    comment.permalink = f"{post.url}#comment-{comment.id}"
-    comment.locale_date = comment.date.strftime(date_format)
+def shown_comment(node, post, config, renderer):
+    comment = node.comment
+    author = clean_text(comment.author) or "Anonymous"
+    avatar = gravatar_img(comment.email) if config.gravatar and comment.email else avatar_svg(author)
+    return ShownComment(
+        id=comment.id,
+        author=author,
+        url=safe_author_url(comment.url),
+        date=comment.date,
+        locale_date=strftime(comment.date, config.date_format),
+        html=render_comment_body(comment.body, renderer),
+        avatar_svg=avatar,
+        depth=node.depth,
+        replies=tuple(shown_comment(reply, post, config, renderer) for reply in node.replies),
+        permalink=f"{post.url}#comment-{comment.id}",
+        post=post,
+    )
 
 
-def attach_comments(posts, comments, settings, now=None):
-    """Give each post its thread and state; return the problems found.
+def post_comments(post, comments, mode, config, *, now, renderer=None):
+    """(PostComments, problems) for one post, its comment records and its `Comments:` mode."""
+    nodes, problems = thread(comments, config.max_depth)
+    renderer = renderer or comment_markdown()
+    shown = tuple(shown_comment(node, post, config, renderer) for node in nodes)
+    enabled = mode != OFF
+    feed = None
+    if config.post_feed_atom and enabled and post.status == "published":
+        feed = config.post_feed_atom.format(url=post.url, slug=post.slug)
+    section = PostComments(
+        thread=shown,
+        count=sum(1 for _ in walk(shown)),
+        enabled=enabled,
+        open=mode == OPEN and not is_past_closing(post.date, now, config.close_after_days),
+        feed=feed,
+    )
+    return section, problems
 
-    Sets `post.comments` (top-level comments, each with `.replies`),
-    `post.comment_count` (approved comments shown), `post.comments_enabled`
-    (False for `Comments: off`) and `post.comments_open`.
-    """
-    now = now or datetime.now().astimezone()
+
+def comments_by_post(comments):
     by_post = defaultdict(list)
     for comment in comments:
         by_post[comment.post_slug].append(comment)
-    problems = []
-    renderer = comment_markdown()
-    for post in posts:
-        # Pelican stores the `Comments:` header as post.comments; we read it
-        # from metadata because post.comments becomes the thread.
-        mode, problem = comment_mode(post.metadata.get("comments"), post.source_path)
-        if problem:
-            problems.append(problem)
-        thread, thread_problems = thread_comments(by_post.get(post.slug, []), settings["COMMENTS_MAX_DEPTH"])
-        problems.extend(thread_problems)
-        shown = list(iter_thread(thread))
-        for comment in shown:
-            prepare_comment(
-                comment,
-                post,
-                use_gravatar=settings["COMMENTS_GRAVATAR"],
-                date_format=settings["COMMENTS_DATE_FORMAT"],
-                renderer=renderer,
-            )
-        post.comments = thread
-        post.comment_count = len(shown)
-        post.comments_enabled = mode != OFF
-        post.comments_open = mode == OPEN and not is_past_closing(
-            post.date, now, settings["COMMENTS_CLOSE_AFTER_DAYS"]
-        )
-        feed_pattern = settings["COMMENTS_POST_FEED_ATOM"]
-        post.comments_feed = (
-            feed_pattern.format(url=post.url, slug=post.slug)
-            if feed_pattern and post.comments_enabled and post.status == "published"
-            else None
-        )
-    return problems
+    return by_post
+
+
+def walk(shown):
+    """Every ShownComment of a thread, parents before their replies."""
+    stack = list(reversed(shown))
+    while stack:
+        comment = stack.pop()
+        yield comment
+        stack.extend(reversed(comment.replies))
 
 
 def shown_comments(posts):
     """Every approved comment on posts whose comments are not off."""
     for post in posts:
         if post.comments_enabled:
-            yield from iter_thread(post.comments)
+            yield from walk(post.comments)
+
+
+def newest_first(comments):
+    return sorted(comments, key=lambda c: (c.date, c.id), reverse=True)
 
 
 def recent_comments(posts, count):
     """The newest `count` comments for the sidebar widget."""
-    newest = sorted(shown_comments(posts), key=lambda c: (c.date, c.id), reverse=True)
-    return newest[:count]
+    return newest_first(shown_comments(posts))[:count]

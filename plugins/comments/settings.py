@@ -1,9 +1,14 @@
-"""The plugin's settings, their defaults, and the checks run on them."""
+"""The plugin's settings, their defaults, and the one check run at `initialized`."""
 
-COMMENTS_DEFAULTS = {
+from dataclasses import dataclass
+
+from pressless.core.config import SettingsError, setting, text, whole_number, yes_or_no
+
+PLUGIN = "comments"
+DEFAULTS = {
     # Folder under PATH holding <post-slug>/<id>.md comment files.
     "COMMENTS_PATH": "comments",
-    # Replies nest this many levels deep; deeper ones join the last level.
+    # Replies nest this many levels deep (WordPress allows 1 to 10); deeper ones join the last level.
     "COMMENTS_MAX_DEPTH": 5,
     # Close the form on posts older than this many days (None: never).
     "COMMENTS_CLOSE_AFTER_DAYS": None,
@@ -14,34 +19,56 @@ COMMENTS_DEFAULTS = {
     "COMMENTS_RECENT_COUNT": 5,
     # Site-wide comments feed; None turns it off.
     "COMMENTS_FEED_ATOM": "comments/feed/atom.xml",
-    # Per-post comments feed, formatted with the post's {url} and {slug}.
+    # Per-post comments feed, formatted with the post's {url} and {slug}; None turns them off.
     "COMMENTS_POST_FEED_ATOM": "{url}feed/atom.xml",
     # How many comments the site-wide feed holds.
     "COMMENTS_FEED_MAX_ITEMS": 50,
-    # How a comment's date is printed (strftime).
+    # How a comment's date is printed (Pelican's strftime: %-d works everywhere).
     "COMMENTS_DATE_FORMAT": "%B %-d, %Y at %H:%M",
 }
+MAX_DEPTH_LIMIT = 10
 
-_POSITIVE_INTS = ("COMMENTS_MAX_DEPTH", "COMMENTS_RECENT_COUNT", "COMMENTS_FEED_MAX_ITEMS")
+
+@dataclass(frozen=True)
+class CommentsConfig:
+    path: str
+    max_depth: int
+    close_after_days: int | None
+    gravatar: bool
+    recent_count: int
+    feed_atom: str | None
+    post_feed_atom: str | None
+    feed_max_items: int
+    date_format: str
 
 
-def apply_defaults(settings):
-    """Fill in missing settings and fix bad ones; return the problems found."""
-    problems = []
-    for key, default in COMMENTS_DEFAULTS.items():
-        settings.setdefault(key, default)
-    for key in _POSITIVE_INTS:
-        value = settings[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.append(
-                f"{key} must be a whole number of at least 1, not {value!r}; using {COMMENTS_DEFAULTS[key]}"
-            )
-            settings[key] = COMMENTS_DEFAULTS[key]
-    days = settings["COMMENTS_CLOSE_AFTER_DAYS"]
-    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
-        problems.append(
-            f"COMMENTS_CLOSE_AFTER_DAYS must be None or a whole number of days, not {days!r}; "
-            "comments stay open"
+def check_settings(settings):
+    """The checked CommentsConfig; raise SettingsError naming a bad setting."""
+
+    def value(name):
+        return setting(settings, DEFAULTS, name)
+
+    days = value("COMMENTS_CLOSE_AFTER_DAYS")
+    if days is not None:
+        whole_number(PLUGIN, "COMMENTS_CLOSE_AFTER_DAYS", days, minimum=0)
+    post_feed = text(PLUGIN, "COMMENTS_POST_FEED_ATOM", value("COMMENTS_POST_FEED_ATOM"), optional=True)
+    if post_feed and "{url}" not in post_feed and "{slug}" not in post_feed:
+        raise SettingsError(
+            f"{PLUGIN}: COMMENTS_POST_FEED_ATOM {post_feed!r} must contain {{url}} or {{slug}}, "
+            "or every post's feed would be written to one file"
         )
-        settings["COMMENTS_CLOSE_AFTER_DAYS"] = None
-    return problems
+    path = text(PLUGIN, "COMMENTS_PATH", value("COMMENTS_PATH"))
+    if not path.strip("/") or ".." in path.split("/"):
+        raise SettingsError(f"{PLUGIN}: COMMENTS_PATH must be a folder under PATH, not {path!r}")
+    return CommentsConfig(
+        path=path.strip("/"),
+        max_depth=whole_number(PLUGIN, "COMMENTS_MAX_DEPTH", value("COMMENTS_MAX_DEPTH"),
+                               maximum=MAX_DEPTH_LIMIT),
+        close_after_days=days,
+        gravatar=yes_or_no(PLUGIN, "COMMENTS_GRAVATAR", value("COMMENTS_GRAVATAR")),
+        recent_count=whole_number(PLUGIN, "COMMENTS_RECENT_COUNT", value("COMMENTS_RECENT_COUNT")),
+        feed_atom=text(PLUGIN, "COMMENTS_FEED_ATOM", value("COMMENTS_FEED_ATOM"), optional=True),
+        post_feed_atom=post_feed,
+        feed_max_items=whole_number(PLUGIN, "COMMENTS_FEED_MAX_ITEMS", value("COMMENTS_FEED_MAX_ITEMS")),
+        date_format=text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT")),
+    )

@@ -9,19 +9,33 @@ address in front, as a feed reader shows the entry outside the post's page.
 from feedgenerator import Atom1Feed
 from pelican import signals
 
+from pressless.core.config import config_of, setting, store_config, yes_or_no
+from pressless.core.errors import show_author_errors_without_traceback
+
 from .summary import summary_only, tidy_entry
 
+PLUGIN = "feeds"
+DEFAULTS = {
+    # True: Atom and RSS feeds carry summaries only; False: whole posts.
+    "FEEDS_SUMMARY_ONLY": False,
+}
 
-def align_rss_setting(pelican):
-    pelican.settings["RSS_FEED_SUMMARY_ONLY"] = bool(pelican.settings.get("FEEDS_SUMMARY_ONLY"))
+
+def check(pelican):
+    value = setting(pelican.settings, DEFAULTS, "FEEDS_SUMMARY_ONLY")
+    summary = yes_or_no(PLUGIN, "FEEDS_SUMMARY_ONLY", value)
+    store_config(pelican.settings, PLUGIN, summary)
+    # Pelican's own RSS writer reads this setting; keep it in step.
+    pelican.settings["RSS_FEED_SUMMARY_ONLY"] = summary
 
 
 def adjust_entries(context, feed):
     feed.items[:] = [tidy_entry(item) for item in feed.items]
-    if context.get("FEEDS_SUMMARY_ONLY") and isinstance(feed, Atom1Feed):
+    if config_of(context, PLUGIN) and isinstance(feed, Atom1Feed):
         feed.items[:] = [summary_only(item) for item in feed.items]
 
 
 def register():
-    signals.initialized.connect(align_rss_setting)
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
     signals.feed_generated.connect(adjust_entries)

@@ -8,31 +8,56 @@ label them "Scheduled".
 """
 
 import logging
+from dataclasses import dataclass
 
 from pelican import signals
+
+from pressless.core.config import SettingsError, config_of, setting, store_config
+from pressless.core.errors import show_author_errors_without_traceback
 
 from .schedule import resolve_now, split_scheduled
 
 log = logging.getLogger(__name__)
 
+PLUGIN = "scheduled_posts"
+DEFAULTS = {
+    # Show scheduled posts, labelled; None: wherever drafts are shown (SHOW_DRAFTS).
+    "SCHEDULED_POSTS_PREVIEW": None,
+    # The moment builds treat as now (an ISO time; without an offset, UTC); None: the clock.
+    "SCHEDULED_POSTS_NOW": None,
+}
 
-def show_scheduled(settings):
-    """Preview builds show scheduled posts; by default wherever drafts are shown."""
-    value = settings.get("SCHEDULED_POSTS_PREVIEW")
-    return settings.get("SHOW_DRAFTS", False) if value is None else bool(value)
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    preview: bool
+    pinned_now: object  # a datetime, or None for the clock at each build
+
+
+def check(pelican):
+    settings = pelican.settings
+    preview = setting(settings, DEFAULTS, "SCHEDULED_POSTS_PREVIEW")
+    if preview is None:
+        preview = bool(settings.get("SHOW_DRAFTS", False))
+    elif not isinstance(preview, bool):
+        raise SettingsError(f"{PLUGIN}: SCHEDULED_POSTS_PREVIEW must be True, False or None, not {preview!r}")
+    pinned = setting(settings, DEFAULTS, "SCHEDULED_POSTS_NOW")
+    try:
+        pinned = resolve_now(pinned) if pinned is not None else None
+    except ValueError:
+        raise SettingsError(
+            f"{PLUGIN}: SCHEDULED_POSTS_NOW {pinned!r} is not an ISO time like '2026-03-14T09:30:00+01:00'"
+        ) from None
+    store_config(settings, PLUGIN, ScheduleConfig(preview=preview, pinned_now=pinned))
 
 
 def hold_back_scheduled(generator):
-    settings = generator.settings
-    try:
-        now = resolve_now(settings.get("SCHEDULED_POSTS_NOW"))
-    except ValueError as error:
-        message = f"scheduled_posts: SCHEDULED_POSTS_NOW is not an ISO time: {error}"
-        raise ValueError(message) from error
+    config = config_of(generator.context, PLUGIN)
+    now = config.pinned_now or resolve_now()
     for article in (*generator.articles, *generator.translations):
         article.scheduled = False
     published, scheduled = split_scheduled(generator.articles, now)
-    if show_scheduled(settings):
+    if config.preview:
         for article in scheduled:
             article.scheduled = True
         return
@@ -43,4 +68,6 @@ def hold_back_scheduled(generator):
 
 
 def register():
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
     signals.article_generator_pretaxonomy.connect(hold_back_scheduled)

@@ -2,74 +2,102 @@
 
 The sitemap lists what was really written: every HTML file Pelican writes is
 noted as it is written (with the newest change of the post, page or posts it
-shows) and sitemap.xml is written once the build is done, so no page kind
-can be forgotten and none is listed twice.
+shows) in the build's context, and a generator that runs after the posts and
+pages are written puts sitemap.xml and robots.txt out, so no page kind can be
+forgotten and none is listed twice.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import Generator
 
-from pressless.core.text import plain_text
-
-from .sitemap import (
-    SitemapEntry,
-    is_excluded,
-    newest_change,
-    robots_txt,
-    sitemap_xml,
-    url_for_file,
+from pressless.core.config import (
+    config_of,
+    list_of_text,
+    require_plugins,
+    setting,
+    store_config,
+    text,
+    yes_or_no,
 )
+from pressless.core.entries import model_of
+from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.output import write_output_file
+from pressless.core.text import plain_text
+from pressless.core.urls import absolute_url
+
+from .sitemap import SitemapEntry, is_excluded, newest_change, robots_txt, sitemap_xml, url_for_file
 from .structured_data import blog_posting, breadcrumb_list
 
 log = logging.getLogger(__name__)
 
+PLUGIN = "seo"
 DEFAULTS = {
+    # Where the sitemap is written.
     "SEO_SITEMAP_SAVE_AS": "sitemap.xml",
+    # Written pages the sitemap leaves out (shell patterns on their output path).
     "SEO_SITEMAP_EXCLUDE": ["404.html", "search/index.html", "drafts/*"],
+    # Write robots.txt (allow all, name the sitemap).
     "SEO_ROBOTS_TXT": True,
-    "SEO_DEFAULT_IMAGE": None,
 }
-
-# Files written in the current build, by path relative to the output folder
-# (those the sitemap excludes left out). Emptied when a build
-# starts writing, so `pelican --autoreload` never lists a deleted post.
-_written_pages = {}
+# The written pages of this build: {output-relative path: lastmod}, in the build's context.
+_WRITTEN = "seo_written_pages"
 
 
-def add_defaults(pelican):
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+@dataclass(frozen=True)
+class SeoConfig:
+    sitemap_save_as: str
+    sitemap_exclude: tuple
+    robots_txt: bool
 
 
-def describe_for_search_engines(article, settings):
-    site = settings["SITEURL"].rstrip("/")
-    url = f"{site}/{article.url}"
-    image = getattr(article, "image", None) or settings.get("SEO_DEFAULT_IMAGE")
-    headline = plain_text(article.title)
+def check(pelican):
+    settings = pelican.settings
+    require_plugins(settings, PLUGIN, ["template_tags"])
+
+    def value(name):
+        return setting(settings, DEFAULTS, name)
+
+    config = SeoConfig(
+        sitemap_save_as=text(PLUGIN, "SEO_SITEMAP_SAVE_AS", value("SEO_SITEMAP_SAVE_AS")),
+        sitemap_exclude=list_of_text(PLUGIN, "SEO_SITEMAP_EXCLUDE", value("SEO_SITEMAP_EXCLUDE")),
+        robots_txt=yes_or_no(PLUGIN, "SEO_ROBOTS_TXT", value("SEO_ROBOTS_TXT")),
+    )
+    store_config(settings, PLUGIN, config)
+
+
+def structured_data(article, facts, site_url, site_name):
+    """JSON-LD BlogPosting and BreadcrumbList for one post, from its public facts."""
+    image = facts.preview_image
     posting = blog_posting(
-        headline=headline,
-        description=plain_text(getattr(article, "summary", "")),
-        url=url,
+        headline=facts.title,
+        description=facts.description,
+        url=facts.canonical_url,
         published=article.date,
         modified=getattr(article, "modified", None),
-        authors=[(plain_text(a.name), f"{site}/{a.url}") for a in getattr(article, "authors", [])],
-        image_url=f"{site}/{image.lstrip('/')}" if image else None,
+        authors=[(plain_text(author.name), absolute_url(site_url, author.url))
+                 for author in getattr(article, "authors", [])],
+        image_url=image.url if image else None,
     )
-    crumbs = [(settings["SITENAME"], f"{site}/")]
+    crumbs = [(plain_text(site_name), f"{site_url}/")]
     if getattr(article, "category", None):
-        crumbs.append((plain_text(article.category.name), f"{site}/{article.category.url}"))
-    crumbs.append((headline, url))
-    article.structured_data = [posting, breadcrumb_list(crumbs)]
+        crumbs.append((plain_text(article.category.name), absolute_url(site_url, article.category.url)))
+    crumbs.append((facts.title, facts.canonical_url))
+    return [posting, breadcrumb_list(crumbs)]
 
 
 def start_writing(generators):
-    _written_pages.clear()
-    for generator in generators:
-        for article in (*getattr(generator, "articles", []), *getattr(generator, "drafts", [])):
-            describe_for_search_engines(article, generator.settings)
+    context = generators[0].context
+    context[_WRITTEN] = {}
+    model = model_of(generators)
+    for article in model.sets.articles:
+        article.structured_data = structured_data(
+            article, model.facts(article), model.site.url, context["SITENAME"]
+        )
 
 
 def lastmod_of(context):
@@ -85,7 +113,7 @@ def lastmod_of(context):
 
 
 def note_written_page(path, context):
-    if not str(path).endswith(".html"):
+    if not str(path).endswith(".html") or _WRITTEN not in context:
         return
     entry = context.get("article") or context.get("page")
     # Drafts are not public, hidden posts and pages are meant to be unlisted.
@@ -94,27 +122,35 @@ def note_written_page(path, context):
     relative = Path(path).resolve().relative_to(Path(context["OUTPUT_PATH"]).resolve()).as_posix()
     # Checked before lastmod_of: an excluded page showing every post (like the
     # Mastodon help pages) would otherwise scan all posts for nothing.
-    if is_excluded(relative, context["SEO_SITEMAP_EXCLUDE"]):
+    if is_excluded(relative, config_of(context, PLUGIN).sitemap_exclude):
         return
-    _written_pages[relative] = lastmod_of(context)
+    context[_WRITTEN][relative] = lastmod_of(context)
 
 
-def write_sitemap_and_robots(pelican):
-    settings, output = pelican.settings, Path(pelican.output_path)
-    site = settings["SITEURL"]
-    fallback = datetime.now(UTC)
-    entries = []
-    for relative, lastmod in sorted(_written_pages.items()):
-        entries.append(SitemapEntry(url_for_file(site, relative), lastmod or fallback))
-    sitemap_path = settings["SEO_SITEMAP_SAVE_AS"]
-    (output / sitemap_path).write_text(sitemap_xml(entries), encoding="utf-8")
-    log.info("seo: wrote %s with %d URLs", sitemap_path, len(entries))
-    if settings["SEO_ROBOTS_TXT"]:
-        (output / "robots.txt").write_text(robots_txt(site, sitemap_path), encoding="utf-8")
+class SitemapGenerator(Generator):
+    """Writes sitemap.xml and robots.txt from the pages written before it."""
+
+    def generate_output(self, writer):
+        config = config_of(self.context, PLUGIN)
+        site = self.settings["SITEURL"]
+        fallback = datetime.now(UTC)
+        entries = [
+            SitemapEntry(url_for_file(site, relative), lastmod or fallback)
+            for relative, lastmod in sorted(self.context.get(_WRITTEN, {}).items())
+        ]
+        write_output_file(writer.output_path, config.sitemap_save_as, sitemap_xml(entries))
+        log.info("seo: wrote %s with %d URLs", config.sitemap_save_as, len(entries))
+        if config.robots_txt:
+            write_output_file(writer.output_path, "robots.txt", robots_txt(site, config.sitemap_save_as))
+
+
+def get_generators(pelican):
+    return SitemapGenerator
 
 
 def register():
-    signals.initialized.connect(add_defaults)
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
     signals.all_generators_finalized.connect(start_writing)
     signals.content_written.connect(note_written_page)
-    signals.finalized.connect(write_sitemap_and_robots)
+    signals.get_generators.connect(get_generators)

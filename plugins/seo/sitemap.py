@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape
 
+from pressless.core.urls import url_for_file
+
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -12,14 +14,6 @@ SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 class SitemapEntry:
     url: str
     lastmod: datetime
-
-
-def url_for_file(site_url, relative_path):
-    """The public URL of a written file: 'a/b/index.html' is served as 'a/b/'."""
-    path = relative_path.replace("\\", "/")
-    if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return f"{site_url.rstrip('/')}/{path}"
 
 
 def is_excluded(relative_path, patterns):

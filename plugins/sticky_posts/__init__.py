@@ -3,35 +3,34 @@
 Like WordPress, a sticky post leads page 1 of the blog and leaves its place
 by date, so it is listed once. Feeds, archives and category pages keep date
 order (Pelican sorts those itself). The theme shows a "Featured" label.
+A `Sticky:` value that is neither yes nor no stops the build, naming the file
+and line.
 """
-
-import logging
 
 from pelican import signals
 
-from .sticky import StickyValueError, parse_sticky, sticky_first
+from pressless.core.entries import entry_flag
+from pressless.core.errors import show_author_errors_without_traceback
 
-log = logging.getLogger(__name__)
+from .sticky import sticky_first
 
 
 def mark_sticky(generator):
-    for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
-        try:
-            article.sticky = parse_sticky(article.metadata.get("sticky"))
-        except StickyValueError as error:
-            log.error("sticky_posts: %s: %s", article.source_path, error)
-            article.sticky = False
+    for article in (*generator.articles, *generator.translations, *generator.drafts,
+                    *generator.drafts_translations, *generator.hidden_articles,
+                    *generator.hidden_translations):
+        article.sticky = entry_flag(article, "sticky")
 
 
 def order_front_page(generators):
-    # After every generator has read the model (template_tags has taken its
-    # date-ordered "recent posts") and before anything is written; reorder
-    # in place, as the context holds this same list.
+    # Reorder in place: the context holds this same list. Every other plugin
+    # takes date order from the dates, not from this list's order.
     for generator in generators:
         if hasattr(generator, "articles") and hasattr(generator, "drafts"):
             generator.articles[:] = sticky_first(generator.articles)
 
 
 def register():
+    show_author_errors_without_traceback()
     signals.article_generator_pretaxonomy.connect(mark_sticky)
     signals.all_generators_finalized.connect(order_front_page)

@@ -1,16 +1,13 @@
 """Sidebar widgets computed from the site model."""
 
 from dataclasses import dataclass
-from itertools import groupby
 
 
 @dataclass(frozen=True)
 class MonthArchive:
-    date: object
     url: str
     count: int
-    # "March 2026", formatted once here rather than by every page that lists it.
-    label: str
+    label: str  # "March 2026"
 
 
 @dataclass(frozen=True)
@@ -20,22 +17,13 @@ class CloudTag:
     step: int
 
 
-def monthly_archives(articles, month_url_pattern):
-    """Months with posts, newest first, with their URL and post count."""
-    ordered = sorted(articles, key=lambda a: a.date, reverse=True)
-    months = []
-    for _, group in groupby(ordered, key=lambda a: (a.date.year, a.date.month)):
-        group = list(group)
-        first = group[0].date
-        months.append(
-            MonthArchive(
-                first,
-                month_url_pattern.format(date=first),
-                len(group),
-                first.strftime("%B %Y"),
-            )
-        )
-    return months
+def monthly_archives(period_archives):
+    """Months with posts, newest first, from Pelican's own `period_archives`."""
+    months = sorted(period_archives.get("month", []), key=lambda month: month["period_num"], reverse=True)
+    return [
+        MonthArchive(month["url"], len(month["dates"]), f"{month['period'][1]} {month['period'][0]}")
+        for month in months
+    ]
 
 
 def tag_cloud(tags, steps=4):
@@ -50,3 +38,8 @@ def tag_cloud(tags, steps=4):
         CloudTag(tag, count, 1 + round((count - low) * (steps - 1) / spread))
         for tag, count in sorted(counted, key=lambda item: item[0].name.lower())
     ]
+
+
+def recent_posts(articles, count):
+    """The newest `count` published posts, whatever order the front page uses."""
+    return sorted(articles, key=lambda article: article.date, reverse=True)[:count]

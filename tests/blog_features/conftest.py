@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 import pytest
 
 from pressless.tools.build import run_pelican
+from tests.fixtures.blog import PREVIEW_SETTINGS, PUBLISH_SETTINGS
 
-from ..conftest import ROOT, BuiltSite
+from ..conftest import BuiltSite
 
 # Scheduled posts depend on "now": pin it on both sides of the example
 # scheduled post's date so these tests do not change meaning over time.
@@ -21,23 +22,23 @@ AFTER = datetime(2027, 2, 1, tzinfo=UTC)
 def build_with(tmp_path_factory, settings_file, **overrides):
     output = tmp_path_factory.mktemp("blog-features") / "output"
     pairs = [f"{name}={json.dumps(value)}" for name, value in overrides.items()]
-    run_pelican(ROOT / settings_file, output, ["--extra-settings", *pairs])
+    run_pelican(settings_file, output, ["--extra-settings", *pairs])
     return BuiltSite(output)
 
 
 @pytest.fixture(scope="session")
 def publish_before_schedule(tmp_path_factory):
-    return build_with(tmp_path_factory, "publishconf.py", SCHEDULED_POSTS_NOW=BEFORE.isoformat())
+    return build_with(tmp_path_factory, PUBLISH_SETTINGS, SCHEDULED_POSTS_NOW=BEFORE.isoformat())
 
 
 @pytest.fixture(scope="session")
 def publish_after_schedule(tmp_path_factory):
-    return build_with(tmp_path_factory, "publishconf.py", SCHEDULED_POSTS_NOW=AFTER.isoformat())
+    return build_with(tmp_path_factory, PUBLISH_SETTINGS, SCHEDULED_POSTS_NOW=AFTER.isoformat())
 
 
 @pytest.fixture(scope="session")
 def preview_before_schedule(tmp_path_factory):
-    return build_with(tmp_path_factory, "pelicanconf.py", SCHEDULED_POSTS_NOW=BEFORE.isoformat())
+    return build_with(tmp_path_factory, PREVIEW_SETTINGS, SCHEDULED_POSTS_NOW=BEFORE.isoformat())
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +46,7 @@ def summaries_and_custom_pages(tmp_path_factory):
     """A publish build with summary-only feeds and /p/N/ pagination."""
     return build_with(
         tmp_path_factory,
-        "publishconf.py",
+        PUBLISH_SETTINGS,
         FEEDS_SUMMARY_ONLY=True,
         PAGINATION_PATTERNS=[
             [1, "{url}", "{save_as}"],

@@ -14,9 +14,9 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from pressless.core.header import read_header
+from tests.fixtures.blog import POSTS
 
 ROOT = Path(__file__).resolve().parents[2]
-POSTS = ROOT / "content" / "posts"
 PUBLISH_URL = "https://pressless.example"
 TIMEZONE = ZoneInfo("Europe/Berlin")
 

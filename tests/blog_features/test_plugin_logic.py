@@ -18,7 +18,7 @@ from plugins.seo.sitemap import (
     url_for_file,
 )
 from plugins.seo.structured_data import blog_posting, breadcrumb_list
-from plugins.sticky_posts.sticky import StickyValueError, parse_sticky, sticky_first
+from plugins.sticky_posts.sticky import sticky_first
 
 DAY = timedelta(days=1)
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -95,26 +95,6 @@ def test_sticky_first_keeps_the_rest_in_order():
     new_sticky = FakePost("new", date=START + DAY, sticky=True)
     a, b = FakePost("a", date=START + 2 * DAY), FakePost("b", date=START)
     assert sticky_first([a, old_sticky, b, new_sticky]) == [new_sticky, old_sticky, a, b]
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("true", True),
-        ("Yes", True),
-        ("1", True),
-        ("off", False),
-        ("", False),
-        (None, False),
-    ],
-)
-def test_parse_sticky(value, expected):
-    assert parse_sticky(value) is expected
-
-
-def test_parse_sticky_rejects_anything_else():
-    with pytest.raises(StickyValueError, match="maybe"):
-        parse_sticky("maybe")
 
 
 def test_scheduled_split_at_now():

@@ -5,11 +5,12 @@ from urllib.parse import urljoin, urlsplit
 
 from pelican.settings import read_settings
 
-from ..conftest import ROOT
+from tests.fixtures.blog import PREVIEW_SETTINGS
+
 from .conftest import AFTER, BEFORE
 from .content import all_posts, listed_posts, live_posts, slug_of
 
-PER_PAGE = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
+PER_PAGE = read_settings(str(PREVIEW_SETTINGS))["DEFAULT_PAGINATION"]
 
 
 def path_of(page, href):

@@ -4,9 +4,9 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from .content import ROOT, all_posts, listed_posts, live_posts, words
+from tests.fixtures.blog import PAGES
 
-PAGES = ROOT / "content" / "pages"
+from .content import all_posts, listed_posts, live_posts, words
 
 # Each result's URL and the words Pagefind marked as hits in its excerpt.
 SEARCH_IN_PAGE = """async (word) => {

@@ -82,11 +82,15 @@ def test_posts_describe_themselves_with_json_ld(published_site):
         assert datetime.fromisoformat(posting["dateModified"]) == (post.modified or post.date)
         assert [a["name"] for a in posting["author"]] == list(post.authors)
         assert posting["mainEntityOfPage"]["@id"] == post.published_url
+        # JSON-LD and Open Graph name one preview image: the post's own, else the site's default.
+        og_image = soup.find("meta", property="og:image")["content"]
+        assert posting["image"] == [og_image]
         if post.image:
-            assert posting["image"] == [f"{PUBLISH_URL}/{post.image}"]
+            assert og_image == f"{PUBLISH_URL}/{post.image}"
             assert published_site.path("/" + post.image).is_file()
         else:
-            assert "image" not in posting
+            assert og_image == f"{PUBLISH_URL}/theme/img/og-default.png"
+            assert published_site.path("/theme/img/og-default.png").is_file()
         assert [item["position"] for item in crumbs["itemListElement"]] == [1, 2, 3]
         assert [item["item"] for item in crumbs["itemListElement"]] == [
             PUBLISH_URL + "/",

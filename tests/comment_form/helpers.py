@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.blog import CONTENT, PREVIEW_SETTINGS
+
 ROOT = Path(__file__).resolve().parents[2]
 ISSO = ROOT / ".venv-isso" / "bin" / "isso"
 
@@ -116,7 +118,7 @@ def build_with(content, output, **settings):
     extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
     command = [
         sys.executable, "-m", "pelican", str(content),
-        "--settings", str(ROOT / "pelicanconf.py"),
+        "--settings", str(PREVIEW_SETTINGS),
         "--output", str(output),
         "--delete-output-directory",
     ]
@@ -128,13 +130,13 @@ def build_with(content, output, **settings):
 
 
 def copy_content(tmp_path):
-    """A copy of the example content, so tests never write into the repository's."""
+    """A copy of the test blog's content, so tests never write into the fixture."""
     content = Path(tmp_path) / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(CONTENT, content)
     return content
 
 
-def post_urls(content=ROOT / "content", settings_file=ROOT / "pelicanconf.py"):
+def post_urls(content=CONTENT, settings_file=PREVIEW_SETTINGS):
     """{post slug: URL path} as the preview build writes them."""
     return dict(_post_urls(str(Path(content).resolve()), str(settings_file)))
 

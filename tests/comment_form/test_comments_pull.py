@@ -15,8 +15,9 @@ from pressless.tools.comments_pull import (
     pull_for_site,
     write_new_files,
 )
+from tests.fixtures.blog import PREVIEW_SETTINGS
 
-from .helpers import ROOT, copy_content, free_port, isso_post, post_urls, running_isso
+from .helpers import copy_content, free_port, isso_post, post_urls, running_isso
 
 
 def isso_item(id, parent=None, mode=1, replies=(), **extra):
@@ -102,7 +103,7 @@ def test_existing_files_are_never_replaced(tmp_path):
 
 def test_unreachable_isso_is_a_clear_error(tmp_path):
     with pytest.raises(PullError, match="cannot reach isso"):
-        pull_for_site(ROOT / "pelicanconf.py", copy_content(tmp_path),
+        pull_for_site(PREVIEW_SETTINGS, copy_content(tmp_path),
                       f"http://127.0.0.1:{free_port()}")
 
 
@@ -126,7 +127,7 @@ def test_pull_from_a_real_isso(tmp_path):
         isso_post(isso_url, first[1], text="Reply to the reply", author="Cy", parent=2, **person)
         isso_post(isso_url, second[1], text="Elsewhere", author="Di", **person)
 
-        report = pull_for_site(ROOT / "pelicanconf.py", content, isso_url)
+        report = pull_for_site(PREVIEW_SETTINGS, content, isso_url)
         folder = content / "comments" / first[0]
         assert sorted(p.relative_to(content / "comments").as_posix() for p in report.written) == [
             f"{first[0]}/isso-1.md", f"{first[0]}/isso-2.md", f"{first[0]}/isso-3.md",
@@ -140,7 +141,7 @@ def test_pull_from_a_real_isso(tmp_path):
         assert read_back((folder / "isso-3.md").read_text(), "isso-3").reply_to == "isso-1"
 
         (folder / "isso-2.md").write_text("Author: Bo\nDate: 2026-01-01\nStatus: spam\n\nA reply\n")
-        again = pull_for_site(ROOT / "pelicanconf.py", content, isso_url)
+        again = pull_for_site(PREVIEW_SETTINGS, content, isso_url)
         assert again.written == []
         assert [p.name for p in again.kept_local_edits] == ["isso-2.md"]
         assert "Status: spam" in (folder / "isso-2.md").read_text()
@@ -153,10 +154,10 @@ def test_comments_awaiting_moderation_are_not_pulled(tmp_path):
         status, _ = isso_post(isso_url, uri, text="Wait for me", author="Ed",
                               email="ed@example.org", title="A post")
         assert status == 202
-        report = pull_for_site(ROOT / "pelicanconf.py", content, isso_url)
+        report = pull_for_site(PREVIEW_SETTINGS, content, isso_url)
     assert report.written == []
 
 
 def test_no_isso_url_is_a_clear_error(tmp_path):
     with pytest.raises(PullError, match="pass --isso-url or set COMMENTS_ISSO_URL"):
-        pull_for_site(ROOT / "pelicanconf.py", copy_content(tmp_path))
+        pull_for_site(PREVIEW_SETTINGS, copy_content(tmp_path))

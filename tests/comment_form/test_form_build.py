@@ -5,15 +5,16 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
 from pressless.tools.build import BuildError
+from tests.fixtures.blog import CONTENT, PREVIEW_SETTINGS
 
-from .helpers import ROOT, build_with, post_urls
+from .helpers import build_with, post_urls
 from .test_settings_and_mailto import decode_mailto
 
 ISSO_URL = "http://127.0.0.1:8081"
 
 
 def preview_setting(name):
-    return read_settings(str(ROOT / "pelicanconf.py"))[name]
+    return read_settings(str(PREVIEW_SETTINGS))[name]
 
 
 def pages_with(built_root, predicate):
@@ -44,7 +45,7 @@ def variant_builds(tmp_path_factory):
         "none": {"COMMENTS_BACKEND": "none"},
     }.items():
         output = tmp_path_factory.mktemp(f"backend-{name}") / "output"
-        result = build_with(ROOT / "content", output, **settings)
+        result = build_with(CONTENT, output, **settings)
         if result.returncode:
             raise BuildError(result.stdout + result.stderr)
         built[name] = output

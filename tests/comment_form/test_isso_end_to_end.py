@@ -15,6 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from tests.fixtures.blog import PREVIEW_SETTINGS
+
 from .helpers import (
     ROOT,
     build_with,
@@ -91,7 +93,7 @@ def comments_pull(isso_site):
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "comments-pull",
          "--isso-url", isso_site["isso"],
-         "--settings", str(ROOT / "pelicanconf.py"),
+         "--settings", str(PREVIEW_SETTINGS),
          "--content", str(isso_site["content"])],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import BuiltSite
+from tests.fixtures.blog import PREVIEW_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,7 @@ def build_fixture_site(folder, posts, comments, extra_settings=()):
         "pelican",
         str(content),
         "-s",
-        str(ROOT / "pelicanconf.py"),
+        str(PREVIEW_SETTINGS),
         "-o",
         str(output),
     ]

@@ -1,4 +1,4 @@
-"""The example comments in content/comments/, as the preview build shows them.
+"""The test blog's comments (tests/fixtures/blog/content/comments/), as the preview build shows them.
 
 Expectations are read from the comment and post files themselves, so the
 tests check that the site shows what the files say.
@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from pressless.core.header import read_header
-from tests.foundation.helpers import POSTS, ROOT, headers
+from tests.fixtures.blog import COMMENTS
+from tests.foundation.helpers import POSTS, headers
 
-COMMENTS = ROOT / "content" / "comments"
 POST_HEADERS = {header["slug"]: header for header in headers(POSTS).values()}
 
 

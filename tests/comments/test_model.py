@@ -1,15 +1,22 @@
 """The plugin's pure functions: reading files, threading, closing, avatars."""
 
+from dataclasses import FrozenInstanceError, replace
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from plugins.comments.avatars import avatar_colour, avatar_svg, initials
-from plugins.comments.loader import Comment, load_comments, parse_comment
-from plugins.comments.model import attach_comments, comment_mode, recent_comments
-from plugins.comments.settings import COMMENTS_DEFAULTS, apply_defaults
-from plugins.comments.threading import iter_thread, thread_comments
+from plugins.comments.loader import load_comments
+from plugins.comments.model import COMMENT_MODES, post_comments
+from plugins.comments.settings import check_settings
+from pressless.core.comments import Comment, parse_comment
+from pressless.core.config import SettingsError
+from pressless.core.entries import entry_choice
+from pressless.core.errors import AuthorError
 from pressless.core.header import read_header
+from pressless.core.threads import thread, walk
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -99,6 +106,10 @@ def test_load_comments_skips_unknown_post_folders(tmp_path):
     assert problems == ["comments/gone/2.md: no post has the slug 'gone'; comment ignored"]
 
 
+def ids(nodes):
+    return [node.comment.id for node in nodes]
+
+
 def test_thread_is_oldest_first_and_nested():
     comments = [
         make("b", minutes=5),
@@ -106,45 +117,54 @@ def test_thread_is_oldest_first_and_nested():
         make("r", "a", minutes=9),
         make("q", "a", minutes=7),
     ]
-    top, problems = thread_comments(comments)
+    top, problems = thread(comments)
     assert problems == []
-    assert [c.id for c in top] == ["a", "b"]
-    assert [c.id for c in top[0].replies] == ["q", "r"]
-    assert [c.depth for c in iter_thread(top)] == [1, 2, 2, 1]
+    assert ids(top) == ["a", "b"]
+    assert ids(top[0].replies) == ["q", "r"]
+    assert [node.depth for node in walk(top)] == [1, 2, 2, 1]
+
+
+def test_threading_changes_no_comment():
+    comments = chain(6)
+    before = [replace(comment) for comment in comments]
+    thread(comments, max_depth=2)
+    assert comments == before
+    with pytest.raises(FrozenInstanceError):
+        comments[0].author = "Someone else"
 
 
 def test_depth_cap_attaches_deeper_replies_at_the_last_level():
-    top, _ = thread_comments(chain(8), max_depth=5)
-    depths = {c.id: c.depth for c in iter_thread(top)}
+    top, _ = thread(chain(8), max_depth=5)
+    depths = {node.comment.id: node.depth for node in walk(top)}
     assert depths == {"c1": 1, "c2": 2, "c3": 3, "c4": 4, "c5": 5, "c6": 5, "c7": 5, "c8": 5}
     level_four = top[0].replies[0].replies[0].replies[0]
-    assert [c.id for c in level_four.replies] == ["c5", "c6", "c7", "c8"]
-    assert all(not c.replies for c in level_four.replies)
+    assert ids(level_four.replies) == ["c5", "c6", "c7", "c8"]
+    assert all(not node.replies for node in level_four.replies)
 
 
 def test_depth_cap_of_one_flattens_everything():
-    top, _ = thread_comments(chain(4), max_depth=1)
-    assert [c.id for c in top] == ["c1", "c2", "c3", "c4"]
-    assert {c.depth for c in top} == {1}
+    top, _ = thread(chain(4), max_depth=1)
+    assert ids(top) == ["c1", "c2", "c3", "c4"]
+    assert {node.depth for node in top} == {1}
 
 
 def test_deep_thread_is_linear_not_recursive():
     # Thousands of levels must neither hit the recursion limit nor go quadratic.
-    top, _ = thread_comments(chain(5000), max_depth=5)
-    assert sum(1 for _ in iter_thread(top)) == 5000
+    top, _ = thread(chain(5000), max_depth=5)
+    assert sum(1 for _ in walk(top)) == 5000
 
 
 def test_orphans_go_to_top_level_with_one_problem_each():
     comments = [make("a"), make("lost", "nowhere", minutes=3)]
-    top, problems = thread_comments(comments)
-    assert [c.id for c in top] == ["a", "lost"]
+    top, problems = thread(comments)
+    assert ids(top) == ["a", "lost"]
     assert len(problems) == 1 and "comments/post/lost.md" in problems[0]
 
 
 def test_reply_loops_are_broken_and_reported():
     comments = [make("a", "b", minutes=1), make("b", "a", minutes=2)]
-    top, problems = thread_comments(comments)
-    assert sorted(c.id for c in iter_thread(top)) == ["a", "b"]
+    top, problems = thread(comments)
+    assert sorted(ids(walk(top))) == ["a", "b"]
     assert len(problems) == 1
 
 
@@ -155,10 +175,9 @@ def test_pending_and_spam_are_hidden_and_their_replies_move_up():
         make("junk", minutes=2, status="spam"),
         make("r", "held", minutes=3),
     ]
-    top, problems = thread_comments(comments)
-    shown = [c.id for c in iter_thread(top)]
-    assert shown == ["a", "r"] and problems == []
-    assert top[0].replies[0].id == "r"
+    top, problems = thread(comments)
+    assert ids(walk(top)) == ["a", "r"] and problems == []
+    assert top[0].replies[0].comment.id == "r"
 
 
 def post(slug, comments_meta=None, days_old=1, status="published"):
@@ -174,41 +193,61 @@ def post(slug, comments_meta=None, days_old=1, status="published"):
     )
 
 
-def test_attach_sets_counts_states_and_feed_paths():
-    settings = dict(COMMENTS_DEFAULTS, COMMENTS_CLOSE_AFTER_DAYS=30)
-    posts = [post("open"), post("closed", "closed"), post("off", "Off"), post("old", days_old=40)]
+def test_post_comments_sets_counts_states_and_feed_paths():
+    config = replace(check_settings({}), close_after_days=30)
     comments = [make("1"), make("2", "1", minutes=1), make("3", status="spam")]
-    for comment in comments:
-        comment.post_slug = "open"
-    problems = attach_comments(posts, comments, settings)
-    assert problems == []
-    by_slug = {p.slug: p for p in posts}
-    assert by_slug["open"].comment_count == 2
-    assert [(p.comments_enabled, p.comments_open) for p in posts] == [
+    now = datetime.now(UTC)
+    sections = {}
+    cases = [("open", "open", 1), ("closed", "closed", 1), ("off", "off", 1), ("old", "open", 40)]
+    for slug, mode, days in cases:
+        entry = post(slug, days_old=days)
+        section, problems = post_comments(entry, comments if slug == "open" else [], mode, config, now=now)
+        assert problems == []
+        sections[slug] = (entry, section)
+    assert sections["open"][1].count == 2
+    assert [(s.enabled, s.open) for _, s in sections.values()] == [
         (True, True),
         (True, False),
         (False, False),
         (True, False),
     ]
-    assert by_slug["open"].comments_feed == "open/feed/atom.xml"
-    assert by_slug["off"].comments_feed is None
-    first = by_slug["open"].comments[0]
+    assert sections["open"][1].feed == "open/feed/atom.xml"
+    assert sections["off"][1].feed is None
+    first = sections["open"][1].thread[0]
     assert first.permalink == "open/#comment-1"
-    assert recent_comments(posts, 1) == [first.replies[0]]
+    assert first.replies[0].id == "2" and first.replies[0].depth == 2
 
 
-def test_unknown_comments_value_is_reported_and_left_open():
-    mode, problem = comment_mode("sometimes", "posts/x.md")
-    assert mode == "open" and "posts/x.md" in problem
+def test_unknown_comments_value_stops_the_build_naming_file_and_line(tmp_path):
+    source = tmp_path / "x.md"
+    source.write_text("Title: X\nDate: 2026-01-01\nComments: sometimes\n\nBody\n")
+    entry = SimpleNamespace(metadata={"comments": "sometimes"}, source_path=str(source))
+    with pytest.raises(AuthorError) as raised:
+        entry_choice(entry, "comments", COMMENT_MODES, "open")
+    assert str(raised.value).endswith("x.md:3: Comments: 'sometimes' is not one of: open, closed, off")
 
 
-def test_settings_defaults_and_bad_values():
-    settings = {"COMMENTS_MAX_DEPTH": 0, "COMMENTS_CLOSE_AFTER_DAYS": "soon"}
-    problems = apply_defaults(settings)
-    assert settings["COMMENTS_MAX_DEPTH"] == 5
-    assert settings["COMMENTS_CLOSE_AFTER_DAYS"] is None
-    assert len(problems) == 2
-    assert settings["COMMENTS_PATH"] == "comments" and settings["COMMENTS_GRAVATAR"] is False
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"COMMENTS_MAX_DEPTH": 0}, "COMMENTS_MAX_DEPTH must be a whole number from 1 to 10, not 0"),
+        ({"COMMENTS_MAX_DEPTH": 2000}, "COMMENTS_MAX_DEPTH must be a whole number from 1 to 10, not 2000"),
+        ({"COMMENTS_CLOSE_AFTER_DAYS": "soon"}, "COMMENTS_CLOSE_AFTER_DAYS must be a whole number"),
+        ({"COMMENTS_POST_FEED_ATOM": "feed.xml"}, "must contain {url} or {slug}"),
+        ({"COMMENTS_PATH": "../elsewhere"}, "COMMENTS_PATH must be a folder under PATH"),
+    ],
+)
+def test_bad_settings_stop_the_build_with_one_line(settings, message):
+    with pytest.raises(SettingsError) as raised:
+        check_settings(settings)
+    assert str(raised.value).startswith("comments: ") and message in str(raised.value)
+
+
+def test_settings_defaults():
+    config = check_settings({})
+    assert (config.path, config.max_depth, config.gravatar, config.close_after_days) == (
+        "comments", 5, False, None
+    )
 
 
 def test_avatar_initials_colour_and_markup():

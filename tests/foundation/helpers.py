@@ -1,4 +1,4 @@
-"""Helpers for foundation tests: reading the example content's own metadata.
+"""Helpers for foundation tests: reading the test blog's own metadata.
 
 Expectations come from the Markdown sources, so a test checks that the
 build shows what the author wrote, not a copy of earlier output.
@@ -9,12 +9,11 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from pressless.core.header import read_header
+from tests.fixtures.blog import PAGES, POSTS, PREVIEW_SETTINGS  # noqa: F401 (PAGES: for the tests)
 
 ROOT = Path(__file__).resolve().parents[2]
-POSTS = ROOT / "content" / "posts"
-PAGES = ROOT / "content" / "pages"
 # Posts per listing page, as the preview build (pelicanconf.py) sets it.
-PER_PAGE = read_settings(str(ROOT / "pelicanconf.py"))["DEFAULT_PAGINATION"]
+PER_PAGE = read_settings(str(PREVIEW_SETTINGS))["DEFAULT_PAGINATION"]
 
 
 def headers(folder):

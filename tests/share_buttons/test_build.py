@@ -8,13 +8,17 @@ from urllib.parse import urlsplit
 from pelican.settings import read_settings
 
 from plugins.share_buttons.networks import NETWORKS
+from plugins.share_buttons.settings import DEFAULTS as SHARE_DEFAULTS
+from pressless.core.entries import DEFAULTS as SITE_DEFAULTS
 from pressless.core.images import image_size
+from tests.fixtures.blog import CONTENT, PREVIEW_SETTINGS, PUBLISH_SETTINGS
 from tests.foundation.helpers import POSTS, headers, published_posts, split_list
 
 from .conftest import ALL_NETWORKS, ALL_NETWORKS_SETTINGS, ROOT, extra_settings
 from .decoding import decode
 
-PRESSLESS_SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+# The settings in effect: the plugins' documented defaults, then the test blog's own.
+PRESSLESS_SETTINGS = {**SHARE_DEFAULTS, **SITE_DEFAULTS, **read_settings(str(PREVIEW_SETTINGS))}
 TITLE_FEATURES = {
     "non-ASCII letter": lambda t: any(c.isalpha() and not c.isascii() for c in t),
     "curly quote": lambda t: any(c in "‘’“”" for c in t),
@@ -99,7 +103,7 @@ def test_share_urls_decode_to_each_posts_url_and_title(site, all_networks_site):
 
 
 def test_publish_build_shares_absolute_public_urls(published_site):
-    public_host = urlsplit(read_settings(str(ROOT / "publishconf.py"))["SITEURL"]).netloc
+    public_host = urlsplit(read_settings(str(PUBLISH_SETTINGS))["SITEURL"]).netloc
     paths = post_url_paths(published_site)
     assert len(set(paths) & set(shared_posts())) >= 10
     for stem in set(paths) & set(shared_posts()):
@@ -197,7 +201,7 @@ def test_mastodon_help_pages(all_networks_site):
 
 def test_link_previews(site):
     paths = post_url_paths(site)
-    default_image = site.root / PRESSLESS_SETTINGS["SHARE_BUTTONS_DEFAULT_IMAGE"]
+    default_image = site.root / PRESSLESS_SETTINGS["DEFAULT_IMAGE"].format(THEME_STATIC_DIR="theme")
     assert image_size(default_image) == (1200, 630)
     assert default_image.stat().st_size < 20_000
     for stem, header in published_posts().items():
@@ -233,7 +237,7 @@ def test_link_previews(site):
 
 def test_misspelt_network_stops_the_build(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(tmp_path),
+        [sys.executable, "-m", "pelican", str(CONTENT), "-s", "pelicanconf.py", "-o", str(tmp_path),
          *extra_settings({"SHARE_BUTTONS": ["x", "mastdon", "email"]})],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )

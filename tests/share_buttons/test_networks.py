@@ -9,12 +9,9 @@ from hypothesis import strategies as st
 from plugins.share_buttons.icons import ICONS
 from plugins.share_buttons.links import mastodon_help_save_as, share_links
 from plugins.share_buttons.networks import NETWORKS, SharePost, mastodon_share_url
-from plugins.share_buttons.settings import (
-    DEFAULTS,
-    ShareButtonsError,
-    read_settings,
-    share_wanted,
-)
+from plugins.share_buttons.settings import DEFAULTS
+from plugins.share_buttons.settings import check_settings as read_settings
+from pressless.core.config import SettingsError as ShareButtonsError
 
 from .decoding import ENDPOINTS, decode, decode_mastodon, mailto_values, query_values
 
@@ -132,7 +129,6 @@ def test_default_settings():
         "x", "facebook", "linkedin", "reddit", "bluesky", "mastodon", "email", "copy-link",
     )
     assert (config.label, config.x_via, config.on_pages) == ("Share this:", None, False)
-    assert config.default_image == "theme/img/og-default.png"
 
 
 def test_unknown_network_is_named_with_the_valid_names():
@@ -164,14 +160,3 @@ def test_bad_settings_are_named(settings, words):
 def test_x_handle_loses_its_at_sign():
     assert read_settings({"SHARE_BUTTONS_X_VIA": "@pressless"}).x_via == "pressless"
 
-
-@pytest.mark.parametrize("value, wanted", [
-    (None, True), ("off", False), ("Off", False), ("no", False), (" on ", True), ("yes", True),
-])
-def test_share_header(value, wanted):
-    assert share_wanted(value, "posts/a.md") is wanted
-
-
-def test_unreadable_share_header_names_the_file():
-    with pytest.raises(ShareButtonsError, match=r"posts/a\.md.*'sometimes'"):
-        share_wanted("sometimes", "posts/a.md")

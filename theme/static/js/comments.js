@@ -170,20 +170,27 @@
     return String(number).padStart(2, "0");
   }
 
-  // A comment file as the comments plugin reads it (see its README).
+  // A comment file as the comments plugin reads it. The page carries the
+  // format (data-comment-file, written by the same code that writes every
+  // comment file) with a {token} per value; a header line whose value is
+  // left empty is dropped, as the writer drops it.
   function commentFile(values, now) {
-    var lines = [
-      "Author: " + oneLine(values.author),
-      "Date: " + now.toISOString().replace(/\.\d+Z$/, "+00:00"),
-      "Email: " + oneLine(values.email),
-    ];
-    if (values.website) {
-      lines.push("URL: " + oneLine(values.website));
-    }
-    if (values.replyTo) {
-      lines.push("Reply-To: " + values.replyTo);
-    }
-    return lines.join("\n") + "\n\n" + values.text + "\n";
+    var filled = {
+      author: oneLine(values.author),
+      date: now.toISOString().replace(/\.\d+Z$/, "+00:00"),
+      email: oneLine(values.email),
+      url: oneLine(values.website),
+      reply_to: oneLine(values.replyTo),
+    };
+    var parts = data.commentFile.split("\n\n");
+    var header = parts[0].split("\n").filter(function (line) {
+      var token = /\{(\w+)\}/.exec(line);
+      return !token || filled[token[1]];
+    });
+    var text = header.join("\n") + "\n\n" + parts.slice(1).join("\n\n");
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return name === "text" ? values.text : filled[name] !== undefined ? filled[name] : match;
+    });
   }
 
   function fileName(now) {
