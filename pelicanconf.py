@@ -63,10 +63,15 @@ LOAD_CONTENT_CACHE = False
 # WordPress's default permalink structure, so old links keep working.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+# A translation lives under its language: /fr/2026/03/14/slug/ (as WordPress's multilingual plugins do).
+ARTICLE_LANG_URL = "{lang}/" + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{lang}/" + PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 TAG_URL = "tag/{slug}/"

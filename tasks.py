@@ -8,6 +8,7 @@ from pathlib import Path
 
 from invoke import task
 from invoke.exceptions import Exit
+from pelican.settings import read_settings
 
 from pressless.tools.build import BuildError, build_site
 from pressless.tools.new_post import write_new_post
@@ -96,7 +97,10 @@ def livereload(c, port=PORT, live_port=LIVE_PORT):
 def new_post(c, title, category=None, tags=None, author=None):
     """Write content/posts/<slug>.md as a draft dated now; never overwrites."""
     try:
-        path = write_new_post(ROOT / "content" / "posts", title, category, tags, author)
+        settings = read_settings(str(PREVIEW_SETTINGS))
+        posts = Path(settings["PATH"]) / settings["ARTICLE_PATHS"][0]
+        path = write_new_post(posts, title, category, tags, author,
+                              settings=settings)
     except (FileExistsError, ValueError) as error:
         raise Exit(f"new-post: {error}", code=1) from None
     print(f"Wrote {path.relative_to(ROOT)}")

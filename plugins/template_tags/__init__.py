@@ -40,6 +40,9 @@ def describe_site(generators):
     context["SITE_ABSOLUTE_URL"] = model.site.url
     context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
     context["tag_cloud"] = tag_cloud(context["tags"], steps=config.tag_cloud_steps)
+    # Categories and tags that have an archive page: those of published posts.
+    # A draft's new category has none, so the theme prints it without a link.
+    context["archived_terms"] = {term for term, _ in (*context["categories"], *context["tags"])}
     context["recent_articles"] = recent_posts(model.sets.listed_articles, config.recent_posts)
     new_build_cache(context)
 

@@ -8,7 +8,6 @@ Open Graph, JSON-LD, canonical links and share links all read the same record.
 """
 
 import contextlib
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -87,11 +86,11 @@ class SiteModel:
 
 def source_of(entry):
     """The entry's file as the author knows it (relative to the working folder)."""
-    path = getattr(entry, "source_path", None) or getattr(entry, "url", "")
+    path = Path(getattr(entry, "source_path", None) or getattr(entry, "url", ""))
     try:
-        return os.path.relpath(path)
+        return path.resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        return path.as_posix()
 
 
 def entry_problem(entry, key, message):

@@ -24,7 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from pressless.core.urls import url_path as thread_uri
+from pressless.core.comments import comment_file_text as write_comment_file
+from pressless.core.header import one_line
+from pressless.core.urls import url_path
 
 FILE_ID_PREFIX = "isso-"
 APPROVED_MODE = 1  # isso's modes: 1 accepted, 2 awaiting moderation, 4 deleted
@@ -77,8 +79,8 @@ def comments_in_thread(payload):
             IssoComment(
                 id=int(item["id"]),
                 parent=item.get("parent"),
-                author=_one_line(item.get("author") or "") or ANONYMOUS,
-                website=_one_line(item.get("website") or ""),
+                author=one_line(item.get("author") or "") or ANONYMOUS,
+                website=one_line(item.get("website") or ""),
                 created=float(item["created"]),
                 text=(item.get("text") or "").replace("\r\n", "\n").strip(),
                 approved=item.get("mode") == APPROVED_MODE,
@@ -88,20 +90,15 @@ def comments_in_thread(payload):
     return found
 
 
-def _one_line(value):
-    # A header value must stay on its line, or it would start the body.
-    return " ".join(str(value).split())
-
-
 def comment_file_text(comment, reply_to=None):
     """A comment file (see plugins/comments/README.md) for one isso comment."""
-    date = datetime.fromtimestamp(comment.created, UTC).isoformat(timespec="seconds")
-    lines = [f"Author: {comment.author}", f"Date: {date}"]
-    if comment.website:
-        lines.append(f"URL: {comment.website}")
-    if reply_to:
-        lines.append(f"Reply-To: {reply_to}")
-    return "\n".join(lines) + "\n\n" + comment.text + "\n"
+    return write_comment_file(
+        author=comment.author,
+        date=datetime.fromtimestamp(comment.created, UTC),
+        url=comment.website,
+        reply_to=reply_to,
+        body=comment.text,
+    )
 
 
 def files_for_thread(comments, existing_ids=frozenset()):
@@ -186,7 +183,7 @@ def post_threads(settings):
             base_path=settings["PATH"], path=str(relative), content_class=Article, context={}
         )
         if article.url:
-            threads[thread_uri(settings.get("SITEURL", ""), article.url)] = article.slug
+            threads[url_path(settings.get("SITEURL", ""), article.url)] = article.slug
     return threads
 
 

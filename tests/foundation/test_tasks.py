@@ -7,11 +7,14 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from pelican.settings import read_settings
 
+from pressless.core.header import read_header
 from pressless.tools.new_post import slugify, write_new_post
 from tests.fixtures.blog import CONTENT
 
@@ -71,9 +74,25 @@ def test_every_task_is_listed(project):
         assert f"  {name}" in listed, name
 
 
-def test_slugify_folds_accents_and_punctuation():
-    assert slugify("Café & Crème: “Part 2”!") == "cafe-creme-part-2"
-    assert slugify("🚆") == "post"
+def test_slugify_is_pelicans_own():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert slugify("Café & Crème: “Part 2”!", settings) == "cafe-creme-part-2"
+    assert slugify("Über Straße", settings) == "uber-strasse"
+    assert slugify("Привет, мир", settings) == "privet-mir"
+    assert slugify("🚆", settings) == "post"
+
+
+def test_new_post_is_dated_on_the_sites_clock_and_has_no_empty_summary(tmp_path):
+    # Kiritimati is 14 hours ahead of UTC: for most of the day its date is not the machine's.
+    settings = {"TIMEZONE": "Pacific/Kiritimati"}
+    path = write_new_post(tmp_path, "Far East", settings=settings)
+    header = read_header(path.read_text())
+    kiritimati = ZoneInfo("Pacific/Kiritimati")
+    before = datetime.now(kiritimati) - timedelta(minutes=2)
+    written = datetime.strptime(header.get("date"), "%Y-%m-%d %H:%M").replace(tzinfo=kiritimati)
+    assert before <= written <= before + timedelta(minutes=4)
+    assert "summary" not in header and "category" not in header
+    assert header.get("status") == "draft" and header.get("slug") == "far-east"
 
 
 def test_new_post_writes_a_dated_draft_and_never_overwrites(project):
@@ -82,7 +101,8 @@ def test_new_post_writes_a_dated_draft_and_never_overwrites(project):
     assert "notes-from-zurich.md" in result.stdout
     text = path.read_text()
     assert text.startswith("Title: Notes from Zürich\n")
-    assert f"Date: {datetime.now():%Y-%m-%d}" in text
+    site_clock = ZoneInfo(read_settings(str(project / "pelicanconf.py"))["TIMEZONE"])
+    assert f"Date: {datetime.now(site_clock):%Y-%m-%d}" in text
     assert "Status: draft" in text and "Category: Travel" in text and "Tags: a, b" in text
     path.write_text(text + "\nMy words.\n")
     again = invoke(project, "new-post", "Notes from Zürich", check=False)
