@@ -285,8 +285,13 @@ def convert_body(raw_html, context, found=None):
 
 
 def one_line_summary(markdown):
-    """A Markdown summary on one header line: blocks kept aside and fences dropped."""
-    lines = [line for line in markdown.split("\n") if not line.startswith(("```", "~~~"))]
+    """A Markdown summary on one header line: its prose, without code or HTML blocks."""
+    lines, in_fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        elif not in_fence and not (line.startswith("<") and not line.startswith("<http")):
+            lines.append(line)
     return " ".join(" ".join(lines).split())
 
 

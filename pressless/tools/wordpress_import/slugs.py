@@ -30,7 +30,7 @@ def safe_slug(post_name, title, fallback, regex_subs=None):
     if _URL_SAFE.match(decoded):
         return decoded
     for source in (decoded, title):
-        slug = slugify(source or "", regex_subs=regex_subs)
+        slug = slugify(source or "", regex_subs=regex_subs).strip("-_")
         if _URL_SAFE.match(slug):
             return slug
     return fallback
