@@ -29,7 +29,8 @@ def make_uploads(folder):
 def settings_file(folder, content):
     path = Path(folder) / "settings.py"
     path.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\nPATH = {str(content)!r}\n",
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from pelicanconf import *\nPATH = {str(content)!r}\n",
         encoding="utf-8",
     )
     return path

@@ -158,7 +158,8 @@ def test_statuses_sticky_and_summary(imported):
     )
     assert header.get("category") == "Kites" and header.get("tags") == "shortcodes, Code"
     assert header.get("modified") == "2020-06-01T12:00:00+02:00"
-    assert read_header_file(content / "posts" / "cafe-blocks.md").get("summary") == "Blocks: the *new* editor."
+    blocks = read_header_file(content / "posts" / "cafe-blocks.md")
+    assert blocks.get("summary") == "Blocks: the *new* editor."
 
 
 def test_report_counts(imported):
