@@ -12,7 +12,8 @@ from .helpers import BLOG, FIXTURES, ROOT
 
 
 def _snapshot(folder):
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    files = (path for path in folder.rglob("*") if path.is_file())
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
 
 
 def test_a_second_import_changes_nothing(tmp_path):
