@@ -161,7 +161,8 @@ def iter_items(path, channel=None):
     except (EntitiesForbidden, DTDForbidden) as error:
         raise ExportError(
             f"{path}: the export declares XML entities ({getattr(error, 'name', '') or 'a DTD'}); "
-            "WordPress never writes them and they can expand without limit, so the file was not read"
+            "WordPress never writes them, and they can read local files or expand without limit, "
+            "so the file was not read"
         ) from None
     except ExternalReferenceForbidden:
         raise ExportError(
