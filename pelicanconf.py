@@ -157,3 +157,6 @@ COMMENTS_EMAIL = "comments@pressless.example"
 # The seo plugin's defaults, plus the share plugin's Mastodon help pages
 # (share/mastodon/...), which are noindex.
 SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]
+
+# == redirects: old addresses (Redirect_From:) answered by redirect pages (plugins/redirects/README.md) ==
+PLUGINS += ["redirects"]

@@ -182,5 +182,27 @@ def check(c, site=str(OUTPUT), lighthouse=True, axe_pages=None, lighthouse_pages
         raise Exit("check: some checks failed (see above).", code=1)
 
 
+# == import-wordpress: a WordPress export into content/ (pressless/tools/wordpress_import/) ==
+@task(
+    help={
+        "export": "The WordPress export file (Tools > Export > All content), WXR 1.0 to 1.2",
+        "uploads": "The old blog's wp-content/uploads folder: the files posts use are copied "
+        "to content/images/ and their links rewritten",
+        "dry_run": "Show what would be written and the report; write nothing",
+        "content": "The content folder to import into (default: content/)",
+    }
+)
+def import_wordpress(c, export, uploads=None, dry_run=False, content=str(ROOT / "content")):
+    """Import a WordPress export: posts, pages, comments, images and old addresses."""
+    from pressless.tools.wordpress_import.cli import ImportFailed, run_import
+
+    try:
+        for line in run_import(export, content, uploads=uploads, dry_run=dry_run,
+                               settings_file=PREVIEW_SETTINGS):
+            print(line)
+    except ImportFailed as error:
+        raise Exit(f"import-wordpress: {error}", code=1) from None
+
+
 if __name__ == "__main__":
     sys.exit("Run these with invoke: `invoke --list`")
