@@ -42,6 +42,8 @@ PLUGINS = [
     "plugins.scheduled_posts",
     "plugins.related_posts",
     "plugins.share_buttons",
+    # Old addresses (Redirect_From:) answered by redirect pages.
+    "plugins.redirects",
     # After every plugin that writes pages: the sitemap lists what was written before it.
     "plugins.seo",
 ]
@@ -152,11 +154,3 @@ SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 # == comment form (plugins/comment_form/README.md) ==
 # The default "mailto" backend composes an email to this address.
 COMMENTS_EMAIL = "comments@pressless.example"
-
-# == seo (plugins/seo/README.md) ==
-# The seo plugin's defaults, plus the share plugin's Mastodon help pages
-# (share/mastodon/...), which are noindex.
-SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]
-
-# == redirects: old addresses (Redirect_From:) answered by redirect pages (plugins/redirects/README.md) ==
-PLUGINS += ["redirects"]

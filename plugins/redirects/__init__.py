@@ -7,47 +7,46 @@ a meta refresh, a canonical link for search engines and a visible link for
 everyone else. Addresses with a query string (`/?p=123`) cannot be files;
 they are left to the host's redirect rules (redirect_file_lines).
 
-The pages are rendered and written directly, not through Pelican's writer,
-so they never reach the sitemap: they are not pages of their own.
+The pages go through Pelican's writer marked `noindex`, so they never
+reach the sitemap: they are not pages of their own.
 """
 
 import logging
-import os
-from pathlib import Path
+from dataclasses import dataclass
 
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import get_relative_path
 
-from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+from pressless.core.config import config_of, setting, store_config, text, yes_or_no
+from pressless.core.errors import show_author_errors_without_traceback
 
 from .pages import plan_redirect_pages
 
 logger = logging.getLogger(__name__)
 
+PLUGIN = "redirects"
 DEFAULTS = {
+    # Write a redirect page for every plain old path.
     "REDIRECTS_PAGES": True,
+    # The theme template a redirect page is rendered with.
     "REDIRECTS_TEMPLATE": "redirect",
 }
 
 
-class RedirectsSettingsError(AuthorError):
-    pass
+@dataclass(frozen=True)
+class RedirectsConfig:
+    pages: bool
+    template: str
 
 
-def check_settings(pelican):
+def check(pelican):
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    if not isinstance(settings["REDIRECTS_PAGES"], bool):
-        raise RedirectsSettingsError(
-            f"redirects: REDIRECTS_PAGES is {settings['REDIRECTS_PAGES']!r}; set it to True or False"
-        )
-    if not isinstance(settings["REDIRECTS_TEMPLATE"], str) or not settings["REDIRECTS_TEMPLATE"]:
-        raise RedirectsSettingsError(
-            "redirects: REDIRECTS_TEMPLATE must name a template, "
-            'e.g. "redirect" (theme/templates/redirect.html)'
-        )
+    template = text(PLUGIN, "REDIRECTS_TEMPLATE", setting(settings, DEFAULTS, "REDIRECTS_TEMPLATE"))
+    config = RedirectsConfig(
+        pages=yes_or_no(PLUGIN, "REDIRECTS_PAGES", setting(settings, DEFAULTS, "REDIRECTS_PAGES")),
+        template=template,
+    )
+    store_config(settings, PLUGIN, config)
 
 
 def listed_entries(context):
@@ -64,39 +63,36 @@ class RedirectPagesGenerator(Generator):
     """Writes one redirect page per plain old path, after the site's own pages."""
 
     def generate_output(self, writer):
-        if not self.settings.get("REDIRECTS_PAGES", True):
+        config = config_of(self.context, PLUGIN)
+        if not config.pages:
             return
         entries = listed_entries(self.context)
         taken = {entry.save_as for entry in entries if getattr(entry, "save_as", None)}
-        output = Path(self.output_path)
-        pages, problems = plan_redirect_pages(
-            entries, taken=taken, exists=lambda name: (output / name).exists()
-        )
+        pages, problems = plan_redirect_pages(entries, taken=taken)
+        template = self.get_template(config.template) if pages else None
+        written = 0
+        for page in pages:
+            try:
+                writer.write_file(
+                    page.file,
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    entry=page.entry,
+                    old_path=page.old,
+                    noindex=True,
+                )
+                written += 1
+            except RuntimeError:
+                # Pelican's writer refuses to replace a page written earlier in this build.
+                problems.append(
+                    f"{getattr(page.entry, 'source_path', '')}: Redirect_From {page.old!r} is a page "
+                    "of this site; not replaced"
+                )
         for problem in problems:
             logger.warning("redirects: %s", problem)
-        if not pages:
-            return
-        template = self.get_template(self.settings["REDIRECTS_TEMPLATE"])
-        for page in pages:
-            site_url = self.settings["SITEURL"]
-            if self.settings.get("RELATIVE_URLS"):
-                site_url = get_relative_path(page.file)
-            html = template.render({
-                **self.context,
-                "SITEURL": site_url,
-                "output_file": page.file,
-                "entry": page.entry,
-                "old_path": page.old,
-            })
-            _write_whole(output / page.file, html)
-        logger.info("redirects: wrote %d redirect page(s)", len(pages))
-
-
-def _write_whole(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+        if written:
+            logger.info("redirects: wrote %d redirect page(s)", written)
 
 
 def get_generators(pelican):
@@ -105,5 +101,5 @@ def get_generators(pelican):
 
 def register():
     show_author_errors_without_traceback()
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(check)
     signals.get_generators.connect(get_generators)

@@ -12,13 +12,14 @@ class RedirectPage:
     entry: object  # the post or page it leads to
 
 
-def plan_redirect_pages(entries, *, taken=frozenset(), exists=lambda name: False):
+def plan_redirect_pages(entries, *, taken=frozenset()):
     """(pages to write, problems) for the entries' `Redirect_From:` paths.
 
     Query-string addresses are skipped silently (the host's redirect file
     answers them). A path that no file can answer, or whose file the site
-    already has (`taken` output names, or `exists(name)` true), is reported
-    and skipped: a redirect never replaces a real page. The first entry to
+    already has (`taken` output names), is reported
+    and skipped: a redirect never replaces a real page (Pelican's writer also
+    refuses to replace a listing page written earlier in the build). The first entry to
     ask for a path gets it.
     """
     by_source = {getattr(entry, "source_path", ""): entry for entry in entries}
@@ -44,7 +45,7 @@ def plan_redirect_pages(entries, *, taken=frozenset(), exists=lambda name: False
                     "the first one keeps it"
                 )
             continue
-        if name in taken or exists(name):
+        if name in taken:
             problems.append(
                 f"{redirect.source}: Redirect_From {redirect.old!r} is a page of this site; not replaced"
             )

@@ -115,6 +115,9 @@ def lastmod_of(context):
 def note_written_page(path, context):
     if not str(path).endswith(".html") or _WRITTEN not in context:
         return
+    # Pages a plugin marks noindex (share help pages, redirect pages) are not pages of their own.
+    if context.get("noindex"):
+        return
     entry = context.get("article") or context.get("page")
     # Drafts are not public, hidden posts and pages are meant to be unlisted.
     if entry is not None and getattr(entry, "status", "published") in ("draft", "hidden"):

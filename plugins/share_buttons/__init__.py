@@ -73,6 +73,7 @@ class MastodonHelpGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 entry=entry,
                 share_link=link,
+                noindex=True,
             )
 
 

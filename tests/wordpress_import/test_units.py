@@ -4,8 +4,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from plugins.redirects import RedirectsSettingsError, check_settings
+from plugins.redirects import check
 from plugins.redirects.pages import plan_redirect_pages
+from pressless.core.config import SettingsError
 from pressless.core.redirects import Redirect, redirect_file_lines, redirect_page_file
 from pressless.tools.wordpress_import.body import Found, convert_body
 from pressless.tools.wordpress_import.model import Channel
@@ -108,5 +109,5 @@ def test_redirect_pages_never_replace_a_page():
 
 def test_redirects_settings_are_checked():
     pelican = SimpleNamespace(settings={"REDIRECTS_PAGES": "yes"})
-    with pytest.raises(RedirectsSettingsError, match="redirects: REDIRECTS_PAGES is 'yes'"):
-        check_settings(pelican)
+    with pytest.raises(SettingsError, match="redirects: REDIRECTS_PAGES must be True or False, not 'yes'"):
+        check(pelican)
