@@ -9,6 +9,8 @@ served on 127.0.0.1.
 
 import functools
 import http.server
+import os
+import runpy
 import threading
 from pathlib import Path
 
@@ -20,6 +22,13 @@ from pressless.tools.quality.tools import CHROMIUM, CHROMIUM_ARGS
 from tests.fixtures.blog import PREVIEW_SETTINGS, PUBLISH_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
+GUARD = Path(__file__).resolve().parent / "guard"
+
+# No test reads the blog's own content/ (tests/guard/sitecustomize.py): not this
+# process, nor any Python it starts, which finds the guard on PYTHONPATH.
+os.environ["PRESSLESS_TESTS_FORBIDDEN_FOLDER"] = os.path.realpath(ROOT / "content")
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(GUARD), os.environ.get("PYTHONPATH")]))
+runpy.run_path(str(GUARD / "sitecustomize.py"))  # the same guard, in this process
 
 
 class BuiltSite:

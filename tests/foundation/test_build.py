@@ -129,6 +129,8 @@ def test_no_inline_script_or_style(site):
 
 
 def test_favicon(site):
+    # The theme's own icons, so a blog with no content/extra/ has them too; the blog's /favicon.ico is kept.
     assert (site.root / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     icons = site.soup("/").select('link[rel~="icon"]')
-    assert icons
+    assert [icon["href"] for icon in icons] == ["./theme/img/favicon.ico", "./theme/img/icon.svg"]
+    assert (site.root / "theme" / "img" / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
