@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from pelican.utils import strftime
 
-from pressless.core.threads import thread
+from pressless.core.threads import thread, walk
 
 from .avatars import avatar_svg, gravatar_img
 from .sanitize import clean_text, comment_markdown, render_comment_body, safe_author_url
@@ -95,15 +95,6 @@ def comments_by_post(comments):
     for comment in comments:
         by_post[comment.post_slug].append(comment)
     return by_post
-
-
-def walk(shown):
-    """Every ShownComment of a thread, parents before their replies."""
-    stack = list(reversed(shown))
-    while stack:
-        comment = stack.pop()
-        yield comment
-        stack.extend(reversed(comment.replies))
 
 
 def shown_comments(posts):

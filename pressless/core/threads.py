@@ -102,7 +102,7 @@ def _build(order, depth_of, owner_of):
 
 
 def walk(nodes):
-    """Every node of a thread, parents before their replies."""
+    """Every node of a thread (anything with `.replies`), parents before their replies."""
     stack = list(reversed(nodes))
     while stack:
         node = stack.pop()
