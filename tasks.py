@@ -14,6 +14,8 @@ from pressless.tools.new_post import write_new_post
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+# The publish build: never output/, so a preview and a publish build never overwrite each other.
+PUBLIC = ROOT / "public"
 PREVIEW_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
@@ -38,8 +40,8 @@ def build(c, output=str(OUTPUT)):
 
 @task
 def clean(c):
-    """Delete output/ and Pelican's cache."""
-    for folder in (OUTPUT, ROOT / "cache"):
+    """Delete output/, public/ and Pelican's cache."""
+    for folder in (OUTPUT, PUBLIC, ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -50,8 +52,8 @@ def rebuild(c):
 
 
 @task
-def preview(c, output=str(OUTPUT)):
-    """Build the site as it will be published (publishconf.py)."""
+def preview(c, output=str(PUBLIC)):
+    """Build the site as it will be published (publishconf.py) into public/."""
     _build(PUBLISH_SETTINGS, Path(output))
 
 
@@ -176,6 +178,29 @@ def check(c, site=str(OUTPUT), lighthouse=True, axe_pages=None, lighthouse_pages
             setattr(options, name, _page_list(value))
     if not check_site(Path(site), options):
         raise Exit("check: some checks failed (see above).", code=1)
+
+
+# == publish (pressless/tools/publish/: file://, ssh://, github-pages, s3://) ==
+@task(
+    help={
+        "target": "Where to publish: file:///folder, ssh://user@host[:port]/folder, "
+        "github-pages[:REMOTE] or s3://bucket/prefix (default: PUBLISH_TARGET in publishconf.py)",
+        "dry_run": "Build and list what would be added, changed and deleted; publish nothing",
+        "rollback": "Make the release before the live one live again (file:// and ssh://)",
+        "settings": "The settings to build with (default: publishconf.py)",
+        "output": "Where the publish build goes (default: public/)",
+    }
+)
+def publish(c, target=None, dry_run=False, rollback=False, settings=str(PUBLISH_SETTINGS),
+            output=str(PUBLIC)):
+    """Build with publishconf.py into public/, check its links, and publish it."""
+    from pressless.tools.publish.errors import PublishError
+    from pressless.tools.publish.run import publish as publish_site
+
+    try:
+        publish_site(settings, Path(output), target=target, dry_run=dry_run, rollback=rollback)
+    except PublishError as error:
+        raise Exit(f"publish: {error}", code=1) from None
 
 
 if __name__ == "__main__":

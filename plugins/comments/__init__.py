@@ -74,6 +74,7 @@ def write_feeds(generator, writer):
                 feed_path=site_feed,
                 comments=newest[: settings["COMMENTS_FEED_MAX_ITEMS"]],
                 language=language,
+                empty_updated=max((post.date for post in generator.articles), default=None),
             ),
         )
     for post in generator.articles:
@@ -90,6 +91,7 @@ def write_feeds(generator, writer):
                 comments=list(shown_comments([post])),
                 language=post.lang,
                 with_post_title=False,
+                empty_updated=getattr(post, "modified", None) or post.date,
             ),
         )
 

@@ -9,12 +9,16 @@ def comment_link(comment, site_url):
     return f"{site_url}/{comment.post.url}#comment-{comment.id}"
 
 
-def comments_feed(*, title, site_url, page_path, feed_path, comments, language=None, with_post_title=True):
+def comments_feed(*, title, site_url, page_path, feed_path, comments, language=None, with_post_title=True,
+                  empty_updated=None):
     """Atom XML (a str) listing `comments`, newest first.
 
     `site_url` is the absolute site root; `page_path` (the page the feed is
     about) and `feed_path` are relative to it. Every comment needs `.post`.
     A per-post feed passes with_post_title=False: its entries read "By: NAME".
+    A feed with no comments says it was updated at `empty_updated` (the post's
+    date) rather than at build time, so an unchanged site builds byte for byte
+    the same and a publish uploads only what changed.
     """
     feed = Atom1Feed(
         title=title,
@@ -39,4 +43,6 @@ def comments_feed(*, title, site_url, page_path, feed_path, comments, language=N
             updateddate=comment.date,
             unique_id=get_tag_uri(url, comment.date),
         )
+    if not comments and empty_updated is not None:
+        feed.latest_post_date = lambda: empty_updated
     return feed.writeString("utf-8")
