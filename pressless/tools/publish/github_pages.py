@@ -40,8 +40,7 @@ class GithubPagesHost:
             env=_git_env(self.repo),
         )
         if check and result.returncode != 0:
-            message = (result.stderr or result.stdout).strip().splitlines()
-            raise PublishError(f"{self}: {what} failed: {message[-1] if message else result.returncode}")
+            raise PublishError(f"{self}: {what} failed: {_git_problem(result)}")
         return result
 
     def fetch_live(self):
@@ -52,7 +51,7 @@ class GithubPagesHost:
         if found.returncode == 2:  # the remote answered: it has no such branch
             return None
         if found.returncode:
-            raise PublishError(f"{self}: cannot reach the remote: {found.stderr.strip().splitlines()[-1:]}")
+            raise PublishError(f"{self}: cannot reach the remote: {_git_problem(found)}")
         self.git("fetch", "--quiet", self.remote, BRANCH, what=f"fetching {BRANCH}")
         return self.git("rev-parse", "FETCH_HEAD", what="reading FETCH_HEAD").stdout.strip()
 
@@ -95,6 +94,13 @@ class GithubPagesHost:
         self.git("push", "--quiet", self.remote, f"refs/heads/{BRANCH}:refs/heads/{BRANCH}",
                  what=f"pushing {BRANCH}")
         return self.git("rev-parse", "--short", BRANCH, what="").stdout.strip()
+
+
+def _git_problem(result):
+    """The line of git's output that says what went wrong (not its hints)."""
+    lines = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+    telling = [line for line in lines if line.startswith(("error", "fatal", "!"))]
+    return (telling or lines or [f"exit {result.returncode}"])[0]
 
 
 def _git_env(repo):
