@@ -30,7 +30,7 @@ def blog(tmp_path):
 
 
 def run(blog, **options):
-    content, settings, public, deploy = blog
+    _content, settings, public, deploy = blog
     lines = []
     outcome = publish(settings, public, target=f"file://{deploy}", log=lines.append, **options)
     return outcome, lines
@@ -111,7 +111,7 @@ def test_a_failing_build_publishes_nothing(blog):
     first, _ = run(blog)
     before = files_of(deploy)
     (content / "posts" / "broken.md").write_text("Title: Broken\nDate: not a date\n\nBody\n")
-    with pytest.raises(PublishError, match="the build failed.*nothing was published"):
+    with pytest.raises(PublishError, match=r"the build failed.*nothing was published"):
         run(blog)
     assert files_of(deploy) == before
     assert os.listdir(deploy / "releases") == [first.release]
@@ -142,5 +142,5 @@ def test_invoke_publish_says_why_in_one_line_and_exits_nonzero(tmp_path):
 def test_invoke_publish_without_a_target_says_how_to_set_one(tmp_path):
     content = write_content(tmp_path / "content")
     settings = write_settings(tmp_path, content)
-    with pytest.raises(PublishError, match="set PUBLISH_TARGET in publishconf.py or pass --target"):
+    with pytest.raises(PublishError, match=r"set PUBLISH_TARGET in publishconf\.py or pass --target"):
         publish(settings, tmp_path / "public", log=print)

@@ -56,7 +56,8 @@ def test_publish_pushes_the_site_with_nojekyll_and_cname_and_keeps_history(proje
     assert published_tree(remote) == set(site_files(tmp_path / "public")) | {".nojekyll", "CNAME"}
     assert git("--git-dir", str(remote), "show", "gh-pages:CNAME") == "blog.pressless.test"
     page = "2025/03/02/first-light/index.html"
-    assert git("--git-dir", str(remote), "show", f"gh-pages:{page}") == (tmp_path / "public" / page).read_text()
+    shown = git("--git-dir", str(remote), "show", f"gh-pages:{page}")
+    assert shown == (tmp_path / "public" / page).read_text()
     assert git("--git-dir", str(remote), "rev-parse", "main") == git("rev-parse", "main", cwd=work), \
         "main is untouched"
 
@@ -92,7 +93,7 @@ def test_a_failing_build_pushes_nothing(project, tmp_path):
 def test_a_missing_remote_fails_in_one_line(project, tmp_path):
     _, work, content = project
     settings = write_settings(work, content)
-    with pytest.raises(PublishError, match="github-pages:upstream .*cannot reach the remote"):
+    with pytest.raises(PublishError, match=r"github-pages:upstream .*cannot reach the remote"):
         publish(settings, tmp_path / "public", target="github-pages:upstream", log=print)
 
 

@@ -52,7 +52,8 @@ def objects(client, prefix):
 
 def differing_files(old_folder, new_folder):
     old, new = site_files(old_folder), site_files(new_folder)
-    return {path for path, file in new.items() if path not in old or old[path].read_bytes() != file.read_bytes()}
+    return {path for path, file in new.items()
+            if path not in old or old[path].read_bytes() != file.read_bytes()}
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_publish_uploads_the_site_then_only_what_changed(blog, s3):
 
 
 def test_dry_run_and_a_failing_build_upload_nothing(blog, s3, tmp_path):
-    folder, content, settings = blog
+    _folder, content, settings = blog
     target = f"s3://{BUCKET}/dry"
     outcome = publish(settings, tmp_path / "public", target=target, dry_run=True, log=print)
     assert outcome.plan.added and not outcome.plan.changed
@@ -123,7 +124,7 @@ def test_dry_run_and_a_failing_build_upload_nothing(blog, s3, tmp_path):
 
 
 def test_stale_objects_are_deleted_after_every_upload_and_pages_go_last(blog, s3, tmp_path, monkeypatch):
-    folder, content, _ = blog
+    _folder, content, _ = blog
     monkeypatch.setenv("PUBLISH_S3_ENDPOINT_URL", s3.endpoint_url)  # the setting's fallback
     settings = write_settings(tmp_path, content)
     publish(settings, tmp_path / "public", target=f"s3://{BUCKET}/order", log=print)
@@ -132,8 +133,10 @@ def test_stale_objects_are_deleted_after_every_upload_and_pages_go_last(blog, s3
 
     calls = []
     client = make_client(s3.endpoint_url)
-    client.meta.events.register(
-        "before-parameter-build.s3.*", lambda model, params, **_: calls.append((model.name, params.get("Key"))))
+    def record(model, params, **_):
+        calls.append((model.name, params.get("Key")))
+
+    client.meta.events.register("before-parameter-build.s3.*", record)
     host = S3Host(parse_target(f"s3://{BUCKET}/order"), client)
     from pressless.tools.build import build_site
 
@@ -149,7 +152,7 @@ def test_stale_objects_are_deleted_after_every_upload_and_pages_go_last(blog, s3
 
 
 def test_an_unreachable_endpoint_fails_in_one_line(blog, tmp_path):
-    folder, content, _ = blog
+    _folder, content, _ = blog
     settings = write_settings(tmp_path, content, PUBLISH_S3_ENDPOINT_URL="http://127.0.0.1:9")
     with pytest.raises(PublishError, match=r"s3://blog-bucket/: listing the bucket failed: .*127\.0\.0\.1:9"):
         publish(settings, tmp_path / "public", target=f"s3://{BUCKET}", log=print)
