@@ -203,5 +203,25 @@ def publish(c, target=None, dry_run=False, rollback=False, settings=str(PUBLISH_
         raise Exit(f"publish: {error}", code=1) from None
 
 
+@task(help={"site": "The built site folder (default: public/)",
+            "settings": "Settings whose SITEURL the site was built for (default: publishconf.py)"})
+def check_links(c, site=str(PUBLIC), settings=str(PUBLISH_SETTINGS)):
+    """Check a built site's internal links only: what `invoke publish` checks before it uploads."""
+    from pressless.tools.publish.errors import PublishError
+    from pressless.tools.publish.settings import load_settings
+    from pressless.tools.quality.links import check_links as check_site_links
+
+    try:
+        site_url = load_settings(settings).get("SITEURL") or ""
+    except PublishError as error:
+        raise Exit(f"check-links: {error}", code=1) from None
+    result = check_site_links(Path(site), tuple(filter(None, [site_url.rstrip("/")])))
+    print(result.summary)
+    for failure in result.failures:
+        print(f"  {failure}")
+    if result.failures:
+        raise Exit("check-links: broken internal links (see above).", code=1)
+
+
 if __name__ == "__main__":
     sys.exit("Run these with invoke: `invoke --list`")

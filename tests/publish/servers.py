@@ -113,3 +113,50 @@ class MotoS3:
         with running([str(moto_server), "-H", "127.0.0.1", "-p", str(self.port)], self.port,
                      self.folder / "moto.log"):
             yield self
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "hosting.md"
+
+
+def documented_nginx_block():
+    """The nginx configuration docs/hosting.md tells readers to use, as written there."""
+    text = DOCS.read_text(encoding="utf-8")
+    return text.split("```nginx\n", 1)[1].split("```", 1)[0]
+
+
+class Nginx:
+    """nginx running docs/hosting.md's block, with the port, name and root changed."""
+
+    def __init__(self, folder, server_name, root):
+        self.folder = Path(folder)
+        self.port = free_port()
+        self.server_name = server_name
+        self.root = root
+
+    @contextmanager
+    def run(self):
+        block = documented_nginx_block()
+        for documented, ours in (
+            ("listen 80;", f"listen 127.0.0.1:{self.port};"),
+            ("server_name blog.example.org;", f"server_name {self.server_name};"),
+            ("root /srv/blog/current;", f"root {self.root};"),
+        ):
+            assert documented in block, f"docs/hosting.md's nginx block lost {documented!r}"
+            block = block.replace(documented, ours)
+        temp = self.folder / "temp"
+        temp.mkdir(exist_ok=True)
+        paths = "\n".join(f"    {kind}_temp_path {temp / kind};" for kind in
+                          ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        config = self.folder / "nginx.conf"
+        # As root, nginx's workers would run as www-data, which cannot enter
+        # pytest's private temporary folders.
+        user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
+        config.write_text(
+            f"{user}daemon off;\nworker_processes 1;\npid {self.folder / 'nginx.pid'};\n"
+            f"error_log {self.folder / 'error.log'};\nevents {{ worker_connections 64; }}\n"
+            f"http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
+            f"    access_log off;\n{paths}\n{block}\n}}\n"
+        )
+        with running(["/usr/sbin/nginx", "-c", str(config), "-e", str(self.folder / "error.log")],
+                     self.port, self.folder / "nginx.log"):
+            yield self
