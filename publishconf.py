@@ -21,6 +21,8 @@ PUBLISH_TARGET = None
 PUBLISH_KEEP_RELEASES = 5  # file:// and ssh://: releases kept for `invoke publish --rollback`
 PUBLISH_SSH_COMMAND = "ssh"  # e.g. "ssh -i ~/.ssh/blog_deploy"
 PUBLISH_S3_ENDPOINT_URL = None  # None: AWS; or e.g. "https://ACCOUNT.r2.cloudflarestorage.com"
+PUBLISH_S3_REGION = None  # None: boto3's own (AWS_REGION, ~/.aws/config)
+PUBLISH_RSYNC_OPTIONS = []  # extra rsync arguments for ssh://, e.g. ["--bwlimit=500"]
 
 # Drafts are never published: Pelican writes them unless told not to.
 DRAFT_URL = ""
