@@ -160,3 +160,46 @@ class Nginx:
         with running(["/usr/sbin/nginx", "-c", str(config), "-e", str(self.folder / "error.log")],
                      self.port, self.folder / "nginx.log"):
             yield self
+
+
+def documented_caddy_block():
+    """The Caddyfile site block docs/hosting.md tells readers to use, as written there."""
+    text = DOCS.read_text(encoding="utf-8")
+    return text.split("```caddy\n", 1)[1].split("```", 1)[0]
+
+
+class Caddy:
+    """Caddy running docs/hosting.md's block over plain HTTP, with the address and root changed."""
+
+    def __init__(self, folder, server_name, root, port=None):
+        self.folder = Path(folder)
+        self.port = port or free_port()
+        self.server_name = server_name
+        self.root = root
+
+    @contextmanager
+    def run(self):
+        block = documented_caddy_block()
+        for documented, ours in (
+            ("blog.example.org {", f"http://{self.server_name}:{self.port} {{"),
+            ("root * /srv/blog/current", f"root * {self.root}"),
+        ):
+            assert documented in block, f"docs/hosting.md's Caddy block lost {documented!r}"
+            block = block.replace(documented, ours)
+        config = self.folder / "Caddyfile"
+        # No admin endpoint (a fixed port) and no state outside the temporary folder.
+        config.write_text("{\n\tadmin off\n}\n\n" + block)
+        home = self.folder / "home"
+        home.mkdir(exist_ok=True)
+        env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home), "XDG_CONFIG_HOME": str(home)}
+        log = self.folder / "caddy.log"
+        with open(log, "wb") as log_file:
+            process = subprocess.Popen(["caddy", "run", "--config", str(config), "--adapter", "caddyfile"],
+                                       stdout=log_file, stderr=subprocess.STDOUT, env=env,
+                                       start_new_session=True)
+        try:
+            wait_for_port(self.port, process)
+            yield self
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
