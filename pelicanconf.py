@@ -44,6 +44,8 @@ PLUGINS = [
     "plugins.share_buttons",
     # Old addresses (Redirect_From:) answered by redirect pages.
     "plugins.redirects",
+    # _headers and _redirects for Netlify and Cloudflare Pages.
+    "plugins.hosting",
     # After every plugin that writes pages: the sitemap lists what was written before it.
     "plugins.seo",
 ]

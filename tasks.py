@@ -15,6 +15,8 @@ from pressless.tools.new_post import write_new_post
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+# The publish build: never output/, so a preview and a publish build never overwrite each other.
+PUBLIC = ROOT / "public"
 PREVIEW_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
@@ -39,8 +41,8 @@ def build(c, output=str(OUTPUT)):
 
 @task
 def clean(c):
-    """Delete output/ and Pelican's cache."""
-    for folder in (OUTPUT, ROOT / "cache"):
+    """Delete output/, public/ and Pelican's cache."""
+    for folder in (OUTPUT, PUBLIC, ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -51,8 +53,8 @@ def rebuild(c):
 
 
 @task
-def preview(c, output=str(OUTPUT)):
-    """Build the site as it will be published (publishconf.py)."""
+def preview(c, output=str(PUBLIC)):
+    """Build the site as it will be published (publishconf.py) into public/."""
     _build(PUBLISH_SETTINGS, Path(output))
 
 
@@ -202,6 +204,49 @@ def import_wordpress(c, export, uploads=None, dry_run=False, content=str(ROOT / 
             print(line)
     except ImportFailed as error:
         raise Exit(f"import-wordpress: {error}", code=1) from None
+
+
+# == publish (pressless/tools/publish/: file://, ssh://, github-pages, s3://) ==
+@task(
+    help={
+        "target": "Where to publish: file:///folder, ssh://user@host[:port]/folder, "
+        "github-pages[:REMOTE] or s3://bucket/prefix (default: PUBLISH_TARGET in publishconf.py)",
+        "dry_run": "Build and list what would be added, changed and deleted; publish nothing",
+        "rollback": "Make the release before the live one live again (file:// and ssh://)",
+        "settings": "The settings to build with (default: publishconf.py)",
+        "output": "Where the publish build goes (default: public/)",
+    }
+)
+def publish(c, target=None, dry_run=False, rollback=False, settings=str(PUBLISH_SETTINGS),
+            output=str(PUBLIC)):
+    """Build with publishconf.py into public/, check its links, and publish it."""
+    from pressless.tools.publish.errors import PublishError
+    from pressless.tools.publish.run import publish as publish_site
+
+    try:
+        publish_site(settings, Path(output), target=target, dry_run=dry_run, rollback=rollback)
+    except PublishError as error:
+        raise Exit(f"publish: {error}", code=1) from None
+
+
+@task(help={"site": "The built site folder (default: public/)",
+            "settings": "Settings whose SITEURL the site was built for (default: publishconf.py)"})
+def check_links(c, site=str(PUBLIC), settings=str(PUBLISH_SETTINGS)):
+    """Check a built site's internal links only: what `invoke publish` checks before it uploads."""
+    from pressless.tools.publish.errors import PublishError
+    from pressless.tools.publish.settings import load_settings
+    from pressless.tools.quality.links import check_links as check_site_links
+
+    try:
+        site_url = load_settings(settings).get("SITEURL") or ""
+    except PublishError as error:
+        raise Exit(f"check-links: {error}", code=1) from None
+    result = check_site_links(Path(site), tuple(filter(None, [site_url.rstrip("/")])))
+    print(result.summary)
+    for failure in result.failures:
+        print(f"  {failure}")
+    if result.failures:
+        raise Exit("check-links: broken internal links (see above).", code=1)
 
 
 if __name__ == "__main__":

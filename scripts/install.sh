@@ -43,6 +43,11 @@ if $want_test; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v java >/dev/null || missing+=(default-jre-headless)
   [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+  # The publish tests' servers on 127.0.0.1: nginx, sshd and rsync, Caddy.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+  command -v rsync >/dev/null || missing+=(rsync)
+  command -v caddy >/dev/null || missing+=(caddy)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"
     apt-get update -qq

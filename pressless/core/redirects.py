@@ -90,15 +90,19 @@ def redirect_file_lines(redirects, site_path="", status=301):
 
     A query string is written as Netlify matches it, `key=value` fields after
     the path: '/?p=123' -> '/ p=123 /2026/03/14/slug/ 301'. `site_path` is the
-    path the site is served under ('' at the root, '/blog' below it).
+    path the site is served under ('' at the root, '/blog' below it). The first
+    entry to claim an old address keeps it; an address with a space cannot be
+    written and is left out.
     """
     prefix = site_path.rstrip("/")
-    lines = []
+    lines, claimed = [], set()
     for redirect in redirects:
         path, _, query = redirect.old.partition("?")
-        fields = [f"{prefix}{path or '/'}"]
-        fields += [f"{key}={value}" for key, value in parse_qsl(query, keep_blank_values=True)]
-        fields += [f"{prefix}/{redirect.new.lstrip('/')}", str(status)]
-        if not any(" " in field for field in fields):
-            lines.append(" ".join(fields))
+        source = [f"{prefix}{path or '/'}"]
+        source += [f"{key}={value}" for key, value in parse_qsl(query, keep_blank_values=True)]
+        fields = [*source, f"{prefix}/{redirect.new.lstrip('/')}", str(status)]
+        if any(" " in field for field in fields) or tuple(source) in claimed:
+            continue
+        claimed.add(tuple(source))
+        lines.append(" ".join(fields))
     return lines

@@ -70,7 +70,7 @@ def project(tmp_path_factory):
 
 def test_every_task_is_listed(project):
     listed = invoke(project, "--list").stdout
-    for name in ("build", "rebuild", "clean", "serve", "livereload", "preview", "new-post"):
+    for name in ("build", "rebuild", "clean", "serve", "livereload", "preview", "publish", "new-post"):
         assert f"  {name}" in listed, name
 
 
@@ -126,10 +126,15 @@ def test_build_clean_rebuild_preview(project):
     assert not (output / "stale.html").exists()
     invoke(project, "clean")
     assert not output.exists()
+    invoke(project, "build")
     invoke(project, "preview")
-    assert (output / "index.html").is_file()
-    assert not (output / "drafts").exists(), "publish builds leave drafts out"
-    assert "https://pressless.example/" in (output / "index.html").read_text()
+    public = project / "public"
+    assert (public / "index.html").is_file()
+    assert not (public / "drafts").exists(), "publish builds leave drafts out"
+    assert "https://pressless.example/" in (public / "index.html").read_text()
+    # The publish build goes to public/: the preview in output/ is left as it was.
+    assert "https://pressless.example/" not in (output / "index.html").read_text()
+    assert (output / "drafts").is_dir()
 
 
 def test_a_failed_build_exits_nonzero_and_keeps_output(project):
