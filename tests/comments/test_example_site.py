@@ -11,7 +11,7 @@ import feedparser
 
 from pressless.core.header import read_header
 from tests.fixtures.blog import COMMENTS
-from tests.foundation.helpers import POSTS, headers
+from tests.fixtures.blog.metadata import POSTS, headers
 
 POST_HEADERS = {header["slug"]: header for header in headers(POSTS).values()}
 

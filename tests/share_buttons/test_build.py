@@ -12,7 +12,7 @@ from plugins.share_buttons.settings import DEFAULTS as SHARE_DEFAULTS
 from pressless.core.entries import DEFAULTS as SITE_DEFAULTS
 from pressless.core.images import image_size
 from tests.fixtures.blog import CONTENT, PREVIEW_SETTINGS, PUBLISH_SETTINGS
-from tests.foundation.helpers import POSTS, headers, published_posts, split_list
+from tests.fixtures.blog.metadata import POSTS, headers, published_posts, split_list
 
 from .conftest import ALL_NETWORKS, ALL_NETWORKS_SETTINGS, ROOT, extra_settings
 from .decoding import decode

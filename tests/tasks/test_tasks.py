@@ -17,8 +17,7 @@ from pelican.settings import read_settings
 from pressless.core.header import read_header
 from pressless.tools.new_post import slugify, write_new_post
 from tests.fixtures.blog import CONTENT
-
-from .helpers import ROOT
+from tests.fixtures.blog.metadata import ROOT
 
 INVOKE = [sys.executable, "-m", "invoke"]
 PROJECT_PARTS = ["theme", "plugins", "pressless", "tasks.py", "pelicanconf.py", "publishconf.py"]

@@ -1,6 +1,6 @@
 """Point 5: the example content is rich enough to show every feature."""
 
-from .helpers import PAGES, POSTS, headers, post_authors, published_posts, split_list
+from tests.fixtures.blog.metadata import PAGES, POSTS, headers, post_authors, published_posts, split_list
 
 
 def test_posts_categories_tags_authors():

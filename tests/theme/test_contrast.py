@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .helpers import ROOT
+from tests.fixtures.blog.metadata import ROOT
 
 CSS = (ROOT / "theme" / "static" / "css" / "style.css").read_text()
 TEXT_PAIRS = [

@@ -3,7 +3,7 @@
 import os
 import subprocess
 
-from .helpers import ROOT
+from tests.fixtures.blog.metadata import ROOT
 
 
 def test_install_is_a_no_op_when_everything_is_there(tmp_path):

@@ -12,8 +12,7 @@ from plugins.content_guard.checks import check_header
 from pressless.core.header import read_header
 from pressless.tools.build import BuildError, build_site
 from tests.fixtures.blog import CONTENT
-
-from .helpers import ROOT
+from tests.fixtures.blog.metadata import ROOT
 
 GOOD_HEADER = "Title: Fine\nDate: 2026-01-02 10:00\nCategory: Notes\n\nBody.\n"
 BAD_POSTS = {

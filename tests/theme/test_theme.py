@@ -6,8 +6,7 @@ from datetime import datetime
 import pytest
 
 from pressless.core.text import plain_text
-
-from .helpers import PAGES, PER_PAGE, headers, post_authors, published_posts, split_list
+from tests.fixtures.blog.metadata import PAGES, PER_PAGE, headers, post_authors, published_posts, split_list
 
 
 def _url(header):

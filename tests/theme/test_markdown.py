@@ -4,8 +4,7 @@ import re
 from pathlib import Path
 
 from tests.fixtures.blog import POSTS
-
-from .helpers import ROOT, published_posts
+from tests.fixtures.blog.metadata import ROOT, published_posts
 
 STYLESHEETS = ROOT / "theme" / "static" / "css"
 

@@ -6,8 +6,7 @@ import pytest
 
 from pressless.tools.build import build_site
 from tests.fixtures.blog import CONTENT
-
-from .helpers import ROOT
+from tests.fixtures.blog.metadata import ROOT
 
 HIDDEN_POST = """Title: A Hidden Note
 Date: 2026-05-05 12:00

@@ -5,8 +5,7 @@ import sys
 from urllib.parse import unquote, urlsplit
 
 from tests.fixtures.blog import CONTENT
-
-from .helpers import POSTS, ROOT, headers
+from tests.fixtures.blog.metadata import POSTS, ROOT, headers
 
 PELICAN = [sys.executable, "-m", "pelican"]
 
