@@ -34,6 +34,7 @@ THEME = str(ROOT / "theme")
 # this file sets only what differs from those defaults.
 PLUGINS = [
     "plugins.content_guard",
+    "plugins.i18n",
     "plugins.template_tags",
     "plugins.comments",
     "plugins.comment_form",
@@ -51,12 +52,13 @@ PLUGINS = [
 ]
 
 TIMEZONE = "Europe/Berlin"
+# The theme's language (plugins/i18n/README.md): its messages, dates (through
+# Babel, unless DEFAULT_DATE_FORMAT is set) and writing direction.
 DEFAULT_LANG = "en"
 # WordPress files a post without a category under "Uncategorized"; the folder
 # a post sits in is not its category.
 DEFAULT_CATEGORY = "Uncategorized"
 USE_FOLDER_AS_CATEGORY = False
-DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 # WordPress shows 10 posts per listing page by default.
 DEFAULT_PAGINATION = 10
 # Keep the last good site in place until a build has read every file: a bad

@@ -249,5 +249,34 @@ def check_links(c, site=str(PUBLIC), settings=str(PUBLISH_SETTINGS)):
         raise Exit("check-links: broken internal links (see above).", code=1)
 
 
+# == i18n: the theme's catalogs (theme/translations/, plugins/i18n/README.md) ==
+CATALOGS = ROOT / "theme" / "translations"
+
+
+@task
+def i18n_extract(c):
+    """Collect the theme's messages into messages.pot and update every language's catalog."""
+    from pressless.tools.catalogs import extract_messages, update_catalogs
+
+    template = extract_messages(ROOT / "babel.cfg", ROOT / "theme" / "templates", CATALOGS)
+    for path, added, obsolete in update_catalogs(template, CATALOGS):
+        print(f"Updated {path.relative_to(ROOT)}: {added} new, {obsolete} no longer used")
+
+
+@task(help={"lang": "Add a catalog for this language (e.g. 'it'), copied from messages.pot"})
+def i18n_compile(c, lang=None):
+    """Check every catalog is complete and write the compiled .mo files beside them."""
+    from pressless.tools.catalogs import compile_catalogs, start_catalog
+
+    if lang:
+        print(f"Wrote {start_catalog(CATALOGS, lang).relative_to(ROOT)}: translate it, then run this again")
+        return
+    problems = compile_catalogs(CATALOGS)
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit("i18n-compile: some catalogs are incomplete (see above).", code=1)
+
+
 if __name__ == "__main__":
     sys.exit("Run these with invoke: `invoke --list`")

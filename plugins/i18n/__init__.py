@@ -1,0 +1,118 @@
+"""The blog in its reader's language: translated theme messages, local dates, writing direction.
+
+At `initialized` the plugin checks `DEFAULT_LANG` against Babel's locale
+data, compiles the theme's catalog for it (theme/translations/<lang>/
+LC_MESSAGES/messages.po) and turns on Jinja's i18n extension; every
+generator's template environment then gets the catalog (`_()`, `ngettext()`
+in templates). Each post's and page's `locale_date` is written by Babel in
+the site's language, unless DEFAULT_DATE_FORMAT (or DATE_FORMATS) says
+otherwise.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
+
+from pressless.core.config import SettingsError, config_of, setting, store_config, text
+from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.language import (
+    catalog_file,
+    english,
+    html_lang,
+    local_date,
+    parse_locale,
+    read_catalog,
+    text_direction,
+    translations_from,
+)
+
+logger = logging.getLogger(__name__)
+
+PLUGIN = "i18n"
+DEFAULTS = {
+    # Babel's date pattern for posts' dates when DEFAULT_DATE_FORMAT is left at
+    # Pelican's own default: "short", "medium", "long", "full" or a CLDR pattern.
+    "I18N_DATE_FORMAT": "long",
+    # Babel's pattern for times (comments): "short" is "9:05 AM" in English, "09:05" in German.
+    "I18N_TIME_FORMAT": "short",
+    # The theme's catalogs: <folder>/<lang>/LC_MESSAGES/messages.po; None: THEME/translations.
+    "I18N_CATALOGS": None,
+}
+I18N_EXTENSION = "jinja2.ext.i18n"
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    lang: str  # DEFAULT_LANG as `<html lang>` writes it
+    dir: str  # "ltr" or "rtl"
+    translations: object  # gettext translations for the theme's messages
+    date_format: str | None  # Babel pattern, or None when DEFAULT_DATE_FORMAT decides
+    time_format: str
+
+
+def load_translations(folder, lang):
+    """(translations, warning or None) for the site's language; English needs no catalog."""
+    if str(lang).split("_")[0].split("-")[0] == "en":
+        return english(), None
+    path = catalog_file(folder, lang)
+    if not path.is_file():
+        return english(), f"{PLUGIN}: no catalog for {lang!r} ({path}); the theme is shown in English"
+    return translations_from(read_catalog(path, lang)), None
+
+
+def check_settings(settings):
+    lang = settings.get("DEFAULT_LANG") or "en"
+    if parse_locale(lang) is None:
+        raise SettingsError(
+            f"{PLUGIN}: DEFAULT_LANG {lang!r} is not a language Babel knows, like 'en', 'de' or 'pt_BR'"
+        )
+    folder = setting(settings, DEFAULTS, "I18N_CATALOGS") or f"{settings['THEME']}/translations"
+    translations, warning = load_translations(folder, lang)
+    custom_dates = settings.get("DEFAULT_DATE_FORMAT") != DEFAULT_CONFIG["DEFAULT_DATE_FORMAT"]
+    date_format = text(PLUGIN, "I18N_DATE_FORMAT", setting(settings, DEFAULTS, "I18N_DATE_FORMAT"))
+    config = LanguageConfig(
+        lang=html_lang(lang),
+        dir=text_direction(lang),
+        translations=translations,
+        date_format=None if custom_dates or settings.get("DATE_FORMATS") else date_format,
+        time_format=text(PLUGIN, "I18N_TIME_FORMAT", setting(settings, DEFAULTS, "I18N_TIME_FORMAT")),
+    )
+    return config, warning
+
+
+def check(pelican):
+    config, warning = check_settings(pelican.settings)
+    if warning:
+        logger.warning("%s", warning)
+    store_config(pelican.settings, PLUGIN, config)
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.setdefault("text_direction", text_direction)
+    filters.setdefault("html_lang", html_lang)
+    environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
+    extensions = list(environment.get("extensions", []))
+    if I18N_EXTENSION not in extensions:
+        environment["extensions"] = [*extensions, I18N_EXTENSION]
+
+
+def install_catalog(generator):
+    config = config_of(generator.settings, PLUGIN)
+    generator.env.install_gettext_translations(config.translations, newstyle=True)
+
+
+def write_local_dates(content):
+    config = config_of(content.settings, PLUGIN)
+    if config.date_format is None:
+        return
+    if hasattr(content, "date"):
+        content.locale_date = local_date(content.date, config.lang, config.date_format)
+    if hasattr(content, "modified"):
+        content.locale_modified = local_date(content.modified, config.lang, config.date_format)
+
+
+def register():
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
+    signals.generator_init.connect(install_catalog)
+    signals.content_object_init.connect(write_local_dates)
