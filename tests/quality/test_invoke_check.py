@@ -157,3 +157,18 @@ def test_request_to_another_host_fails_page_weight(broken_check, broken_site):
         f"{post_url}: request to another host: https://images.example.com/x.png"
         in checks["Page weight"]["failures"]
     )
+
+
+def test_a_publish_build_is_checked_at_its_own_address(published_site, tmp_path):
+    """A publish build loads its CSS and scripts from SITEURL; the browser checks fetch them locally."""
+    passed, checks = run_check(
+        published_site.root, tmp_path, axe_pages="post", weight_pages="post", lighthouse=False
+    )
+    failures = {name: check["failures"] for name, check in checks.items() if not check["ok"]}
+    assert passed, failures
+    weight = checks["Page weight"]["data"]["post"]
+    # The page asks for https://pressless.example/theme/css/style.css; it is answered locally.
+    stylesheets = [r for r in weight["requests"] if r["url"].endswith("/theme/css/style.css")]
+    assert len(stylesheets) == 1 and stylesheets[0]["status"] == 200
+    assert weight["external"] == [] and weight["failed"] == []
+    assert "https://pressless.example/theme/css/style.css" in published_site.text("/")

@@ -36,9 +36,12 @@ def kind_of(resource_type, url=""):
     return KINDS_BY_EXTENSION.get(PurePosixPath(urlsplit(url).path).suffix.lower(), "other")
 
 
-def measure_page(browser, base_url, url_path):
-    """{'requests': [...], 'external': [...], 'failed': [...]} for one fresh load."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+def measure_page(browser, base_url, url_path, site_address=None):
+    """{'requests': [...], 'external': [...], 'failed': [...]} for one fresh load.
+
+    Requests to `site_address` (the site's own absolute address) are its own files, not another host's.
+    """
+    own = tuple(f"{address.rstrip('/')}/" for address in (base_url, site_address) if address)
     external, finished, failed = [], [], []
     context = browser.new_context()  # a fresh context has an empty cache
 
@@ -47,7 +50,7 @@ def measure_page(browser, base_url, url_path):
         route.abort()
 
     try:
-        context.route(lambda url: not url.startswith(origin + "/"), block_other_hosts)
+        context.route(lambda url: not url.startswith(own), block_other_hosts)
         page = context.new_page()
         page.on("requestfinished", lambda request: finished.append(request))
         page.on("requestfailed", lambda request: failed.append(request.url))
@@ -103,11 +106,11 @@ def format_table(rows):
     return lines
 
 
-def check_page_weight(browser, base_url, pages, budget=POST_BUDGET_BYTES):
+def check_page_weight(browser, base_url, pages, budget=POST_BUDGET_BYTES, site_address=None):
     """pages: {label (a role or a URL path): URL path}."""
     failures, rows, data = [], {}, {}
     for label, url_path in pages.items():
-        measured = measure_page(browser, base_url, url_path)
+        measured = measure_page(browser, base_url, url_path, site_address)
         table = totals(measured["requests"])
         rows[label] = table
         data[label] = {"url": url_path, "totals": table, **measured}

@@ -13,7 +13,7 @@ from .feeds import check_feeds
 from .html_validator import check_html
 from .lighthouse import check_lighthouse
 from .links import check_links
-from .page_weight import check_page_weight
+from .page_weight import POST_BUDGET_BYTES, check_page_weight
 from .result import CheckResult, format_report
 from .site import (
     DEFAULT_ACCESSIBILITY_PAGES,
@@ -80,13 +80,9 @@ def run_checks(site, options=None, log=print):
         site_urls = tuple(filter(None, [own_address(site)]))
     step(check_links, site, site_urls)
     # The browser loads the pages from 127.0.0.1; a build that names its own
-    # files by an absolute address (a publish build) sends it to that host.
-    remote = [url for url in site_urls if urlsplit(url).hostname not in LOOPBACK]
-    if remote:
-        log(
-            f"Note: {site} links its own files at {remote[0]}; the browser checks block "
-            "that host. Check a preview build (`invoke build`), whose links are relative."
-        )
+    # files by an absolute address (a publish build) has that address
+    # answered from the local server too.
+    remote = next((url for url in site_urls if urlsplit(url).hostname not in LOOPBACK), None)
     step(check_feeds, site)
     with serve(site) as base_url:
         log(f"Serving {site} at {base_url}/")
@@ -95,15 +91,26 @@ def run_checks(site, options=None, log=print):
 
         def browser_checks(browser):
             _missing_pages(step(check_accessibility, browser, base_url, axe_pages), axe_missing)
-            _missing_pages(step(check_page_weight, browser, base_url, weight_pages), weight_missing)
+            weight = step(check_page_weight, browser, base_url, weight_pages, POST_BUDGET_BYTES, remote)
+            _missing_pages(weight, weight_missing)
 
         try:
-            with_browser(browser_checks)
+            if remote:
+                with serve(site, tls=urlsplit(remote).scheme == "https") as same_scheme_url:
+                    with_browser(browser_checks, site_address=remote, local_url=same_scheme_url)
+            else:
+                with_browser(browser_checks)
         except ToolMissing as error:
             results.append(CheckResult("Browser checks", "Chromium missing", failures=[str(error)]))
         results.insert(0, validation.result())
         background.shutdown()
-        if options.lighthouse:
+        if options.lighthouse and remote:
+            results.append(CheckResult(
+                "Lighthouse", "not run on this build",
+                notes=[f"{site} loads its own files from {remote}, which Lighthouse's own Chromium "
+                       "cannot be pointed at here; run `invoke check` on the preview build for its scores"],
+            ))
+        elif options.lighthouse:
             pages, missing = resolve_pages(site, options.lighthouse_pages)
             _missing_pages(step(check_lighthouse, base_url, pages, options.report_dir), missing)
     write_json_report(results, Path(options.report_dir) / "report.json")

@@ -9,6 +9,9 @@ import functools
 import gzip
 import http.server
 import io
+import ssl
+import subprocess
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -147,15 +150,31 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+def _self_signed_tls(folder):
+    """An SSL context with a throwaway certificate for 127.0.0.1 (openssl, valid for a day)."""
+    key, cert = Path(folder) / "key.pem", Path(folder) / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
 @contextmanager
-def serve(root):
-    """Serve a folder on 127.0.0.1 on a free port; yields the base URL."""
+def serve(root, tls=False):
+    """Serve a folder on 127.0.0.1 on a free port (over https with `tls`); yields the base URL."""
     handler = functools.partial(_SiteHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls:
+        with tempfile.TemporaryDirectory(prefix="check-tls-") as folder:
+            server.socket = _self_signed_tls(folder).wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
