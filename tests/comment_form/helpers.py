@@ -9,7 +9,6 @@ import functools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.blog import CONTENT, PREVIEW_SETTINGS
+from tests.processes import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 ISSO = ROOT / ".venv-isso" / "bin" / "isso"
@@ -44,12 +44,6 @@ reply-to-self = true
 require-author = true
 require-email = true
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _wait_until_up(process, url, log_file, timeout=30):
@@ -93,12 +87,7 @@ def running_isso(folder, allowed_origins=(), moderation=False):
         _wait_until_up(process, url, log_file)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def isso_post(isso_url, uri, **fields):

@@ -15,11 +15,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.processes import free_port, stop
 
 
 def wait_for_port(port, process, timeout=20):
@@ -42,12 +38,7 @@ def running(command, port, log):
         wait_for_port(port, process)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 class Sshd:

@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pressless.core.header import read_header
 from pressless.tools.new_post import slugify, write_new_post
 from tests.fixtures.blog import CONTENT
 from tests.fixtures.blog.metadata import ROOT
+from tests.processes import free_port
 
 INVOKE = [sys.executable, "-m", "invoke"]
 PROJECT_PARTS = ["theme", "plugins", "pressless", "tasks.py", "pelicanconf.py", "publishconf.py"]
@@ -43,12 +43,6 @@ def invoke(project, *args, check=True):
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(url, timeout=60):
