@@ -14,7 +14,7 @@ from .test_settings_and_mailto import decode_mailto
 
 pytestmark = pytest.mark.browser
 
-# Records the email comments.js composes instead of leaving the page for a mail
+# Records the email site.js composes instead of leaving the page for a mail
 # program: the script dispatches this cancelable event right before navigating.
 CATCH_MAILTO = """
 window.composedMails = [];

@@ -1,3 +1,132 @@
+/* Pressless theme script: progressive enhancement only, one deferred file
+ * for every page (a strict Content-Security-Policy allows no inline script).
+ * Each section below looks for its own elements and does nothing without
+ * them; every page works with this file missing:
+ *   1. the "Menu" button on narrow screens  (partials/primary-menu.html)
+ *   2. the "Share this:" row                 (partials/share.html)
+ *   3. the "Leave a Reply" form              (partials/comment-form.html)
+ *   4. the search page                       (search.html, Pagefind)
+ */
+
+/* == 1. menu == */
+/* The primary menu on a narrow screen: folded behind a "Menu" button.
+   Without this file the menu stays open. */
+(function () {
+  "use strict";
+
+  var nav = document.getElementById("site-navigation");
+  var toggle = nav && nav.querySelector(".menu-toggle");
+  if (!toggle) { return; }
+
+  function setOpen(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  toggle.hidden = false;
+  nav.classList.add("menu-ready");
+  toggle.addEventListener("click", function () {
+    setOpen(toggle.getAttribute("aria-expanded") !== "true");
+  });
+  // Escape folds an open menu and gives focus back to its button.
+  nav.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+}());
+
+/* == 2. share buttons == */
+/* Share buttons, progressive enhancement: every share link already works
+   without this file. It adds: "Copy link" copies instead of navigating;
+   Mastodon asks once for the reader's server (kept in localStorage) and
+   opens its share form; Print and the device's share sheet appear. */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "pressless.mastodonServer";
+
+  function announce(row, message) {
+    var status = row.querySelector(".share-buttons-status");
+    if (status) { status.textContent = message; }
+  }
+
+  /* "mastodon.social", "https://mastodon.social/@me" or "@me@mastodon.social"
+     all mean the host mastodon.social; anything else is refused. */
+  function serverHost(answer) {
+    var text = (answer || "").trim();
+    var handle = text.match(/^@?[^@\s\/]+@([^@\s\/]+)$/);
+    if (handle) { text = handle[1]; }
+    try {
+      var host = new URL(/^https?:\/\//i.test(text) ? text : "https://" + text).host;
+      return /^[a-z0-9.-]+\.[a-z0-9-]+(:\d+)?$/i.test(host) ? host.toLowerCase() : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function rememberedServer() {
+    try { return localStorage.getItem(STORAGE_KEY); } catch (error) { return null; }
+  }
+
+  function askForServer() {
+    var host = serverHost(window.prompt(
+      "Which Mastodon server are you on? (for example mastodon.social)", ""));
+    if (host) {
+      try { localStorage.setItem(STORAGE_KEY, host); } catch (error) { /* private mode */ }
+    }
+    return host;
+  }
+
+  function shareOnMastodon(event) {
+    var link = event.currentTarget;
+    var host = rememberedServer() || askForServer();
+    event.preventDefault();
+    if (!host) { return; }
+    var url = "https://" + host + "/share?text=" + encodeURIComponent(link.dataset.shareText);
+    window.open(url, "_blank", "noopener,noreferrer");
+  }
+
+  function copyLink(event) {
+    var link = event.currentTarget;
+    var row = link.closest(".share-buttons");
+    if (!navigator.clipboard) { return; }  // the plain link still works
+    event.preventDefault();
+    navigator.clipboard.writeText(link.href).then(
+      function () { announce(row, "Link copied."); link.classList.add("is-copied"); },
+      function () { announce(row, "Could not copy; the link is: " + link.href); }
+    );
+  }
+
+  function nativeShare(event) {
+    var button = event.currentTarget;
+    navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl })
+      .catch(function () { /* the reader closed the share sheet */ });
+  }
+
+  function enhance(row) {
+    row.querySelectorAll('[data-share="mastodon"]').forEach(function (link) {
+      link.addEventListener("click", shareOnMastodon);
+    });
+    row.querySelectorAll('[data-share="copy"]').forEach(function (link) {
+      link.addEventListener("click", copyLink);
+    });
+    row.querySelectorAll('[data-share="print"]').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+    if (typeof navigator.share === "function") {
+      row.querySelectorAll('[data-share="native"]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", nativeShare);
+      });
+    }
+  }
+
+  document.querySelectorAll(".share-buttons").forEach(enhance);
+}());
+
+/* == 3. comment form == */
 /* The "Leave a Reply" form (partials/comment-form.html), as progressive enhancement.
  *
  * - Shows the form (hidden without JavaScript, where a plain mailto: link stands in).
@@ -354,4 +483,78 @@
       sendByEmail(values);
     }
   });
+})();
+
+/* == 4. search page == */
+/* Search page: read ?q=, ask Pagefind (served from this site), list results.
+   Without JavaScript the page says so in a <noscript>; this file only adds. */
+(function () {
+  "use strict";
+
+  var results = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results-list");
+  var field = document.getElementById("search-page-field");
+  if (!results || !status || !list) return;
+
+  var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+  if (field) field.value = query;
+  if (!query) {
+    status.textContent = "Type a word or two to search the posts and pages.";
+    return;
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the hits; keep only
+  // text and <mark>, built as DOM nodes rather than trusted as HTML.
+  function excerptNodes(excerpt) {
+    var parsed = new DOMParser().parseFromString("<p>" + excerpt + "</p>", "text/html");
+    var paragraph = document.createElement("p");
+    paragraph.className = "search-result-excerpt";
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "search-result";
+    var heading = document.createElement("h2");
+    heading.className = "search-result-title";
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    item.appendChild(excerptNodes(data.excerpt || ""));
+    return item;
+  }
+
+  async function run() {
+    var bundle = new URL(results.getAttribute("data-pagefind"), document.baseURI);
+    status.textContent = "Searching…";
+    try {
+      var pagefind = await import(bundle.href);
+      // Result URLs are paths from the site root; a site served from a
+      // sub-folder needs that folder in front of them.
+      await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") });
+      var search = await pagefind.search(query);
+      var found = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+      list.replaceChildren.apply(list, found.map(resultItem));
+      status.textContent = found.length === 0
+        ? "Nothing found for “" + query + "”."
+        : found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”.";
+      document.title = "Search: " + query + " – " + document.title.replace(/^Search – /, "");
+    } catch (error) {
+      status.textContent = "Search is not available: the search index could not be loaded.";
+    }
+  }
+
+  run();
 })();
