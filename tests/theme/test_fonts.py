@@ -29,7 +29,7 @@ def _used_fonts(page, client, selector):
 
 def test_text_uses_the_system_font_stack(page, site_url):
     fonts_requested = []
-    page.on("request", lambda request: request.resource_type == "font" and fonts_requested.append(request.url))
+    page.on("request", lambda r: r.resource_type == "font" and fonts_requested.append(r.url))
     page.goto(site_url + POST, wait_until="networkidle")
     client = page.context.new_cdp_session(page)
     client.send("DOM.enable")
