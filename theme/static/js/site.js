@@ -135,6 +135,10 @@
  *   "mailto": composes an email holding a ready-to-save comment file. A
  *     cancelable `pressless:mailto` event (detail: href, address, subject, body)
  *     is dispatched on #respond first; unless it is cancelled, the browser opens it.
+ *     If the page keeps the focus (no email program took over), the message
+ *     is shown to copy and send by hand.
+ * - "Save my name, email, and website": kept in localStorage only when ticked;
+ *   unticking it (then sending) or "Forget my saved details" removes them.
  *   "isso": posts JSON to the isso server's /new?uri=<post path>.
  */
 (function () {
@@ -154,6 +158,10 @@
   var alertBox = form.querySelector(".comment-form-alert");
   var submitButton = document.getElementById("submit");
   var data = respond.dataset;
+  var DETAILS_KEY = "pressless.commenter";
+  var DETAIL_FIELDS = ["author", "email", "url"];
+  var consent = document.getElementById("wp-comment-cookies-consent");
+  var forgetButton = document.getElementById("comment-forget-details");
 
   // Marks where the form lives, so "Cancel reply" can put it back.
   var home = document.createElement("span");
@@ -205,6 +213,46 @@
     event.preventDefault();
     cancelReply();
     document.getElementById("comment").focus();
+  });
+
+  /* ---- Saved name, email and website ---- */
+
+  function savedDetails() {
+    try {
+      return JSON.parse(localStorage.getItem(DETAILS_KEY) || "null");
+    } catch (error) {
+      return null; // storage turned off, or not ours
+    }
+  }
+
+  function rememberDetails(values) {
+    try {
+      if (consent.checked) {
+        localStorage.setItem(DETAILS_KEY, JSON.stringify(
+          { author: values.author, email: values.email, url: values.website }));
+      } else {
+        localStorage.removeItem(DETAILS_KEY);
+      }
+    } catch (error) { /* storage turned off: nothing is kept */ }
+    forgetButton.hidden = !consent.checked;
+  }
+
+  var saved = savedDetails();
+  if (saved) {
+    DETAIL_FIELDS.forEach(function (id) {
+      document.getElementById(id).value = typeof saved[id] === "string" ? saved[id] : "";
+    });
+    consent.checked = true;
+    forgetButton.hidden = false;
+  }
+
+  forgetButton.addEventListener("click", function () {
+    try { localStorage.removeItem(DETAILS_KEY); } catch (error) { /* nothing was kept */ }
+    DETAIL_FIELDS.forEach(function (id) { document.getElementById(id).value = ""; });
+    consent.checked = false;
+    forgetButton.hidden = true;
+    say(statusBox, "Your name, email and website are no longer saved in this browser.");
+    consent.focus();
   });
 
   /* ---- Checking the fields ---- */
@@ -351,8 +399,60 @@
         "Send it, and the comment will appear here once the author adds it."
     );
     if (respond.dispatchEvent(event)) {
+      watchForMailProgram(detail);
       window.location.href = href;
     }
+  }
+
+  // An email program that opens takes the focus (or hides the page). If
+  // neither happens soon, none is set up: show the message to send by hand.
+  var MAIL_PROGRAM_WAIT_MS = 1500;
+
+  function watchForMailProgram(detail) {
+    var left = false;
+    function noteLeaving() { left = true; }
+    window.addEventListener("blur", noteLeaving, { once: true });
+    document.addEventListener("visibilitychange", noteLeaving, { once: true });
+    window.setTimeout(function () {
+      window.removeEventListener("blur", noteLeaving);
+      document.removeEventListener("visibilitychange", noteLeaving);
+      if (!left) {
+        showMailByHand(detail);
+      }
+    }, MAIL_PROGRAM_WAIT_MS);
+  }
+
+  function showMailByHand(detail) {
+    var panel = document.getElementById("comment-mail-fallback");
+    if (!panel) {
+      return;
+    }
+    document.getElementById("comment-mail-subject").value = detail.subject;
+    document.getElementById("comment-mail-text").value = detail.body;
+    panel.querySelector(".comment-mail-copied").textContent = "";
+    panel.hidden = false;
+    say(statusBox, "No email program opened: your comment is below, ready to copy and send by email.");
+    document.getElementById("comment-mail-fallback-title").focus();
+  }
+
+  var copyButton = document.getElementById("comment-mail-copy");
+  if (copyButton) {
+    copyButton.addEventListener("click", function () {
+      var text = document.getElementById("comment-mail-text");
+      var copied = document.querySelector("#comment-mail-fallback .comment-mail-copied");
+      function selectByHand() {
+        text.focus();
+        text.select();
+        copied.textContent = "Selected: press Ctrl+C (or ⌘C) to copy.";
+      }
+      if (!navigator.clipboard) {
+        selectByHand();
+        return;
+      }
+      navigator.clipboard.writeText(text.value).then(function () {
+        copied.textContent = "Message copied.";
+      }, selectByHand);
+    });
   }
 
   /* ---- isso ---- */
@@ -473,10 +573,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!checkFields()) {
-      say(alertBox, "Your comment was not sent: please correct the fields marked below.");
+      say(alertBox, "Your comment was not sent: please correct the marked fields.");
       return;
     }
     var values = fieldValues();
+    rememberDetails(values);
     if (data.commentBackend === "isso") {
       sendToIsso(values);
     } else {
