@@ -595,11 +595,21 @@
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results-list");
-  var field = document.getElementById("search-page-field");
+  var title = document.getElementById("search-title");
   if (!results || !status || !list) return;
 
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
-  if (field) field.value = query;
+  // The query stays in every search box on the page, the sidebar's too.
+  document.querySelectorAll(".search-form .search-field").forEach(function (box) {
+    box.value = query;
+  });
+  if (query && title) {
+    // WordPress's heading and window title for a search.
+    var shown = document.createElement("span");
+    shown.textContent = query;
+    title.replaceChildren("Search Results for: ", shown);
+    document.title = "Search Results for: " + query + " – " + document.title.replace(/^Search – /, "");
+  }
   if (!query) {
     status.textContent = "Type a word or two to search the posts and pages.";
     return;
@@ -651,7 +661,6 @@
       status.textContent = found.length === 0
         ? "Nothing found for “" + query + "”."
         : found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”.";
-      document.title = "Search: " + query + " – " + document.title.replace(/^Search – /, "");
     } catch (error) {
       status.textContent = "Search is not available: the search index could not be loaded.";
     }
