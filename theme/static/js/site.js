@@ -38,13 +38,17 @@
 
 /* == 2. share buttons == */
 /* Share buttons, progressive enhancement: every share link already works
-   without this file. It adds: "Copy link" copies instead of navigating;
-   Mastodon asks once for the reader's server (kept in localStorage) and
-   opens its share form; Print and the device's share sheet appear. */
+   without this section. It adds: "Copy link" copies instead of navigating
+   (and shows "Link copied"), or, where the page may not use the clipboard,
+   shows the address selected in a field; Mastodon asks for the reader's
+   server in a small form, remembered in localStorage and changeable there;
+   Print and the device's share sheet appear. */
 (function () {
   "use strict";
 
   var STORAGE_KEY = "pressless.mastodonServer";
+  var COPIED_FOR_MS = 4000;
+  var formCount = 0;
 
   function announce(row, message) {
     var status = row.querySelector(".share-buttons-status");
@@ -69,32 +73,116 @@
     try { return localStorage.getItem(STORAGE_KEY); } catch (error) { return null; }
   }
 
-  function askForServer() {
-    var host = serverHost(window.prompt(
-      "Which Mastodon server are you on? (for example mastodon.social)", ""));
-    if (host) {
-      try { localStorage.setItem(STORAGE_KEY, host); } catch (error) { /* private mode */ }
+  function remember(host) {
+    try { localStorage.setItem(STORAGE_KEY, host); } catch (error) { /* private mode */ }
+  }
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  /* The small "Your Mastodon server" form, under the row. */
+  function mastodonForm(row, link) {
+    formCount += 1;
+    var id = "share-mastodon-server-" + formCount;
+    var form = element("form", { "class": "share-mastodon-form", novalidate: "" });
+    var label = element("label", { "for": id }, "Your Mastodon server");
+    var input = element("input", { id: id, type: "text", inputmode: "url", autocomplete: "off",
+      spellcheck: "false", placeholder: "mastodon.social", "aria-describedby": id + "-error" });
+    var share = element("button", { type: "submit" }, "Share on Mastodon");
+    var cancel = element("button", { type: "button", "class": "share-mastodon-cancel" }, "Cancel");
+    var error = element("p", { id: id + "-error", "class": "share-mastodon-error", role: "alert" });
+    var fields = element("div", { "class": "share-mastodon-row" });
+    fields.append(input, share, cancel);
+    form.append(label, fields, error);
+    form.hidden = true;
+    row.append(form);
+
+    function close() {
+      form.hidden = true;
+      error.textContent = "";
+      link.focus();
     }
-    return host;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var host = serverHost(input.value);
+      if (!host) {
+        error.textContent = "Please enter your server’s name, like mastodon.social.";
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      input.removeAttribute("aria-invalid");
+      remember(host);
+      window.open("https://" + host + "/share?text=" + encodeURIComponent(link.dataset.shareText),
+        "_blank", "noopener,noreferrer");
+      close();
+    });
+    cancel.addEventListener("click", close);
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { close(); }
+    });
+    return { form: form, input: input, error: error };
   }
 
   function shareOnMastodon(event) {
     var link = event.currentTarget;
-    var host = rememberedServer() || askForServer();
+    var row = link.closest(".share-buttons");
     event.preventDefault();
-    if (!host) { return; }
-    var url = "https://" + host + "/share?text=" + encodeURIComponent(link.dataset.shareText);
-    window.open(url, "_blank", "noopener,noreferrer");
+    link.mastodonForm = link.mastodonForm || mastodonForm(row, link);
+    var parts = link.mastodonForm;
+    // The remembered server is only a suggestion: a typo can be corrected here.
+    parts.input.value = rememberedServer() || "";
+    parts.error.textContent = "";
+    parts.form.hidden = false;
+    parts.input.focus();
+    parts.input.select();
+  }
+
+  function showCopied(link, row) {
+    var label = link.querySelector(".share-button-label");
+    var original = label.dataset.label || label.textContent;
+    label.dataset.label = original;
+    label.textContent = "Link copied";
+    link.classList.add("is-copied");
+    announce(row, "Link copied.");
+    window.clearTimeout(link.copiedTimer);
+    link.copiedTimer = window.setTimeout(function () {
+      label.textContent = original;
+      link.classList.remove("is-copied");
+    }, COPIED_FOR_MS);
+  }
+
+  /* No clipboard for this page (plain http on another machine): the
+     address, selected in a field, for the reader to copy. */
+  function showAddressField(link, row) {
+    var field = row.querySelector(".share-copy-field input");
+    if (!field) {
+      var box = element("p", { "class": "share-copy-field" });
+      field = element("input", { id: "share-copy-address", type: "text", readonly: "" });
+      box.append(element("label", { "for": "share-copy-address" }, "Link to this post"), field);
+      row.append(box);
+    }
+    field.value = link.href;
+    field.focus();
+    field.select();
+    announce(row, "Press Ctrl+C (or ⌘C) to copy the selected link.");
   }
 
   function copyLink(event) {
     var link = event.currentTarget;
     var row = link.closest(".share-buttons");
-    if (!navigator.clipboard) { return; }  // the plain link still works
     event.preventDefault();
+    if (!navigator.clipboard || !window.isSecureContext) {
+      showAddressField(link, row);
+      return;
+    }
     navigator.clipboard.writeText(link.href).then(
-      function () { announce(row, "Link copied."); link.classList.add("is-copied"); },
-      function () { announce(row, "Could not copy; the link is: " + link.href); }
+      function () { showCopied(link, row); },
+      function () { showAddressField(link, row); }
     );
   }
 
