@@ -52,6 +52,11 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
+def format_date(date, date_format):
+    """Pelican's strftime, plus %P: WordPress's lowercase "am"/"pm", the same in every locale."""
+    return strftime(date, date_format.replace("%P", "am" if date.hour < 12 else "pm"))
+
+
 def shown_comment(node, post, config, renderer):
     comment = node.comment
     author = plain_name(comment.author) or "Anonymous"
@@ -61,7 +66,7 @@ def shown_comment(node, post, config, renderer):
         author=author,
         url=safe_author_url(comment.url),
         date=comment.date,
-        locale_date=strftime(comment.date, config.date_format),
+        locale_date=format_date(comment.date, config.date_format),
         html=render_comment_body(comment.body, renderer),
         avatar_svg=avatar,
         depth=node.depth,
