@@ -22,8 +22,6 @@
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
-  toggle.hidden = false;
-  nav.classList.add("menu-ready");
   toggle.addEventListener("click", function () {
     setOpen(toggle.getAttribute("aria-expanded") !== "true");
   });
