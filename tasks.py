@@ -108,22 +108,33 @@ def new_post(c, title, category=None, tags=None, author=None):
     print(f"Wrote {path.relative_to(ROOT)}")
 
 
+CODE_COLOURS_START = "/* == code colours: written by `invoke pygments-css`, do not edit by hand == */\n"
+CODE_COLOURS_END = "/* == end of code colours == */\n"
+
+
 @task
 def pygments_css(c):
-    """Regenerate theme/static/css/pygments.css (light and dark code colours)."""
+    """Regenerate the code colours (light and dark) inside theme/static/css/style.css.
+
+    They live in the one stylesheet, between two marker comments, so a page
+    loads one CSS file."""
     from pygments.formatters import HtmlFormatter
 
     def rules(style):
         return HtmlFormatter(style=style).get_style_defs(".highlight")
 
     dark = "\n".join("  " + line for line in rules("github-dark").splitlines())
-    text = (
-        "/* Code colours from Pygments (styles: default for light, github-dark for dark).\n"
-        "   Regenerate with `invoke pygments-css`. */\n"
+    section = (
+        "/* Pygments styles: default for light, github-dark for dark. */\n"
         f"{rules('default')}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
     )
-    (ROOT / "theme" / "static" / "css" / "pygments.css").write_text(text)
-
+    stylesheet = ROOT / "theme" / "static" / "css" / "style.css"
+    text = stylesheet.read_text()
+    before, start, rest = text.partition(CODE_COLOURS_START)
+    _, end, after = rest.partition(CODE_COLOURS_END)
+    if not (start and end):
+        raise Exit("pygments-css: the code colour markers are missing from style.css", code=1)
+    stylesheet.write_text(before + start + section + end + after)
 
 
 # == comments-pull: isso's approved comments into comment files (pressless/tools/comments_pull.py) ==

@@ -1,7 +1,7 @@
 """The "Leave a Reply" form: settings checked up front, per-post data for the template.
 
 The form itself is theme/templates/partials/comment-form.html and
-theme/static/js/comments.js; this plugin decides which backend it uses and
+theme/static/js/site.js (comment form section); this plugin decides which backend it uses and
 gives every post that gets a page an `article.comment_form` (see form.PostCommentForm).
 """
 

@@ -14,7 +14,7 @@ from pelican.utils import strftime
 from pressless.core.threads import thread, walk
 
 from .avatars import avatar_svg, gravatar_img
-from .sanitize import clean_text, comment_markdown, render_comment_body, safe_author_url
+from .sanitize import comment_markdown, plain_name, render_comment_body, safe_author_url
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
 COMMENT_MODES = (OPEN, CLOSED, OFF)
@@ -23,7 +23,7 @@ COMMENT_MODES = (OPEN, CLOSED, OFF)
 @dataclass(frozen=True)
 class ShownComment:
     id: str
-    author: str  # plain text, control characters dropped
+    author: str  # plain text: tags stripped, control characters dropped
     url: str  # checked http(s) address or ''
     date: datetime
     locale_date: str
@@ -52,16 +52,21 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
+def format_date(date, date_format):
+    """Pelican's strftime, plus %P: WordPress's lowercase "am"/"pm", the same in every locale."""
+    return strftime(date, date_format.replace("%P", "am" if date.hour < 12 else "pm"))
+
+
 def shown_comment(node, post, config, renderer):
     comment = node.comment
-    author = clean_text(comment.author) or "Anonymous"
+    author = plain_name(comment.author) or "Anonymous"
     avatar = gravatar_img(comment.email) if config.gravatar and comment.email else avatar_svg(author)
     return ShownComment(
         id=comment.id,
         author=author,
         url=safe_author_url(comment.url),
         date=comment.date,
-        locale_date=strftime(comment.date, config.date_format),
+        locale_date=format_date(comment.date, config.date_format),
         html=render_comment_body(comment.body, renderer),
         avatar_svg=avatar,
         depth=node.depth,

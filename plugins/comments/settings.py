@@ -23,8 +23,12 @@ DEFAULTS = {
     "COMMENTS_POST_FEED_ATOM": "{url}feed/atom.xml",
     # How many comments the site-wide feed holds.
     "COMMENTS_FEED_MAX_ITEMS": 50,
-    # How a comment's date is printed (Pelican's strftime: %-d works everywhere).
-    "COMMENTS_DATE_FORMAT": "%B %-d, %Y at %H:%M",
+    # How a time is printed (Pelican's strftime, plus %P for a lowercase am/pm):
+    # WordPress's default "g:i a", as in "12:01 pm".
+    "TIME_FORMAT": "%-I:%M %P",
+    # How a comment's date is printed; None: DEFAULT_DATE_FORMAT + " at " + TIME_FORMAT,
+    # as WordPress prints it ("March 14, 2026 at 11:42 am").
+    "COMMENTS_DATE_FORMAT": None,
 }
 MAX_DEPTH_LIMIT = 10
 
@@ -40,6 +44,14 @@ class CommentsConfig:
     post_feed_atom: str | None
     feed_max_items: int
     date_format: str
+
+
+def comment_date_format(settings, value):
+    chosen = text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT"), optional=True)
+    if chosen:
+        return chosen
+    time_format = text(PLUGIN, "TIME_FORMAT", value("TIME_FORMAT"))
+    return f"{settings.get('DEFAULT_DATE_FORMAT', '%B %-d, %Y')} at {time_format}"
 
 
 def check_settings(settings):
@@ -70,5 +82,5 @@ def check_settings(settings):
         feed_atom=text(PLUGIN, "COMMENTS_FEED_ATOM", value("COMMENTS_FEED_ATOM"), optional=True),
         post_feed_atom=post_feed,
         feed_max_items=whole_number(PLUGIN, "COMMENTS_FEED_MAX_ITEMS", value("COMMENTS_FEED_MAX_ITEMS")),
-        date_format=text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT")),
+        date_format=comment_date_format(settings, value),
     )

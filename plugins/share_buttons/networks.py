@@ -31,7 +31,7 @@ class Network:
     name: str
     label: str
     # link: opens `url` in a new window; mastodon: asks for the reader's
-    # server first; copy / native / print: actions share.js adds.
+    # server first; copy / native / print: actions site.js adds.
     kind: str
     build: object
 
@@ -95,14 +95,14 @@ def bluesky(post):
 
 @network("mastodon", "Mastodon", kind="mastodon")
 def mastodon(post):
-    # Mastodon has no central host: share.js asks the reader for theirs and
+    # Mastodon has no central host: site.js asks the reader for theirs and
     # calls mastodon_share_url(); without JavaScript the link leads to a page
     # that explains how to share by hand (see MASTODON_HELP_PATH).
     return None
 
 
 def mastodon_share_url(instance, post):
-    """The share URL on the reader's own Mastodon server (share.js mirrors it)."""
+    """The share URL on the reader's own Mastodon server (site.js mirrors it)."""
     return f"https://{instance}/share?" + query(text=title_and_url(post))
 
 
@@ -156,7 +156,7 @@ def print_page(post):
 
 @network("copy-link", "Copy link", kind="copy")
 def copy_link(post):
-    # Without JavaScript it is a plain link to the post; share.js turns it
+    # Without JavaScript it is a plain link to the post; site.js turns it
     # into a copy-to-clipboard button.
     return post.url
 

@@ -43,7 +43,7 @@ def test_search_page_works_without_javascript_and_loads_nothing_else(site):
     soup = site.soup("/search/")
     assert "needs JavaScript" in soup.find("noscript").get_text()
     scripts = [s["src"] for s in soup.find_all("script", src=True)]
-    assert any(src.endswith("/js/search.js") for src in scripts)
+    assert any(src.endswith("/js/site.js") for src in scripts)
     assert all(not urlsplit(src).netloc for src in scripts)
     assert not soup.find("script", src=False, type=lambda t: t != "application/ld+json")
 

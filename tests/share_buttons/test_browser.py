@@ -1,5 +1,6 @@
 """The share row as a reader uses it in Chromium, with and without JavaScript."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -60,43 +61,89 @@ def title(page):
     return " ".join(page.locator("h1.entry-title").inner_text().split())
 
 
-def test_copy_link_puts_the_url_on_the_clipboard(browser, site_url, post_path):
+def test_copy_link_puts_the_url_on_the_clipboard_and_says_so(browser, site_url, post_path):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
     page.goto(site_url + post_path)
     address = page.url
     page.evaluate("navigator.clipboard.writeText('something else')")
-    page.locator(".share-buttons [data-share=copy]").click()
+    copy = page.locator(".share-buttons [data-share=copy]")
+    copy.click()
     expect(page.locator(".share-buttons-status")).to_have_text("Link copied.")
+    # Visible too: the button says it and changes colour (issue 13, point 6).
+    expect(copy.locator(".share-button-label")).to_have_text("Link copied")
+    expect(copy).to_have_class(re.compile(r"\bis-copied\b"))
+    assert copy.evaluate("e => getComputedStyle(e).backgroundColor") != page.locator(
+        ".share-buttons [data-share=mastodon]").evaluate("e => getComputedStyle(e).backgroundColor")
     assert page.evaluate("navigator.clipboard.readText()") == canonical(page)
     assert page.url == address
     context.close()
 
 
-def test_mastodon_asks_once_then_opens_the_share_url(reader):
-    questions = []
+def test_without_a_clipboard_the_link_is_shown_selected_in_a_field(browser, site_url, post_path):
+    context = browser.new_context()
+    # What a page served over plain http from another machine gets: no navigator.clipboard.
+    context.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
+    )
+    page = context.new_page()
+    page.goto(site_url + post_path)
+    address = page.url
+    page.locator(".share-buttons [data-share=copy]").click()
+    field = page.get_by_role("textbox", name="Link to this post")
+    expect(field).to_be_focused()
+    link = page.locator(".share-buttons [data-share=copy]").get_attribute("href")
+    assert field.input_value() == link
+    assert field.evaluate("f => f.value.substring(f.selectionStart, f.selectionEnd)") == link
+    assert page.url == address, "the page did not follow the link"
+    context.close()
 
-    def answer(dialog):
-        questions.append(dialog.message)
-        dialog.accept(f"https://{INSTANCE}/@maren")
 
-    reader.on("dialog", answer)
+def test_mastodon_asks_in_a_form_then_opens_the_share_url(reader):
+    dialogs = []
+    reader.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     mastodon = reader.locator(".share-buttons [data-share=mastodon]")
-    for _ in range(2):
-        with reader.context.expect_page() as opened:
-            mastodon.click()
-        popup = opened.value
-        popup.wait_for_load_state()
-        assert decode_mastodon(popup.url) == (INSTANCE, canonical(reader), title(reader))
-        popup.close()
-    assert len(questions) == 1 and "Mastodon" in questions[0]
+    mastodon.click()
+    server = reader.get_by_label("Your Mastodon server")
+    expect(server).to_be_focused()
+    server.fill("not a server")
+    reader.get_by_role("button", name="Share on Mastodon").click()
+    expect(reader.locator(".share-mastodon-error")).to_contain_text("like mastodon.social")
+    assert reader.context.pages == [reader]
+    server.fill(f"https://{INSTANCE}/@maren")
+    with reader.context.expect_page() as opened:
+        reader.get_by_role("button", name="Share on Mastodon").click()
+    popup = opened.value
+    popup.wait_for_load_state()
+    assert decode_mastodon(popup.url) == (INSTANCE, canonical(reader), title(reader))
+    popup.close()
+    expect(server).to_be_hidden()
+    assert reader.evaluate("localStorage.getItem('pressless.mastodonServer')") == INSTANCE
+    assert dialogs == [], "no prompt() any more"
+
+
+def test_a_remembered_server_can_be_changed(reader):
+    reader.evaluate("localStorage.setItem('pressless.mastodonServer', 'mastodon.exmaple')")  # a typo
+    reader.locator(".share-buttons [data-share=mastodon]").click()
+    server = reader.get_by_label("Your Mastodon server")
+    assert server.input_value() == "mastodon.exmaple"
+    server.fill(INSTANCE)
+    with reader.context.expect_page() as opened:
+        server.press("Enter")
+    opened.value.close()
     assert reader.evaluate("localStorage.getItem('pressless.mastodonServer')") == INSTANCE
 
 
-def test_mastodon_cancelled_prompt_opens_nothing(reader):
-    reader.on("dialog", lambda dialog: dialog.dismiss())
-    reader.locator(".share-buttons [data-share=mastodon]").click()
+def test_mastodon_form_cancelled_opens_nothing(reader):
+    mastodon = reader.locator(".share-buttons [data-share=mastodon]")
+    mastodon.click()
+    reader.get_by_role("button", name="Cancel").click()
+    expect(reader.get_by_label("Your Mastodon server")).to_be_hidden()
+    expect(mastodon).to_be_focused()
+    mastodon.click()
+    reader.keyboard.press("Escape")
+    expect(reader.get_by_label("Your Mastodon server")).to_be_hidden()
     reader.wait_for_timeout(300)
     assert reader.context.pages == [reader]
 

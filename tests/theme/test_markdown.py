@@ -37,7 +37,11 @@ def test_fenced_code_is_highlighted_with_css_classes(site):
 
 
 def test_pygments_css_has_light_and_dark_rules():
-    css = (STYLESHEETS / "pygments.css").read_text()
+    # The code colours live in the one stylesheet, between the markers `invoke pygments-css` rewrites.
+    stylesheet = (STYLESHEETS / "style.css").read_text()
+    _, start, rest = stylesheet.partition("/* == code colours: written by `invoke pygments-css`")
+    css, end, _ = rest.partition("/* == end of code colours == */")
+    assert start and end
     assert ".highlight .k " in css or ".highlight .k{" in css
     light, _, dark = css.partition("@media (prefers-color-scheme: dark)")
     assert dark, "a dark palette under prefers-color-scheme"
