@@ -9,8 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pelican.utils import strftime
-
+from pressless.core.language import strftime_with_ampm
 from pressless.core.threads import thread, walk
 
 from .avatars import avatar_svg, gravatar_img
@@ -26,7 +25,8 @@ class ShownComment:
     author: str  # plain text: tags stripped, control characters dropped
     url: str  # checked http(s) address or ''
     date: datetime
-    locale_date: str
+    locale_date: str  # the date, or date and time in the author's COMMENTS_DATE_FORMAT
+    locale_time: str | None  # the time, printed after the date ("at 11:42 am"); None with that format
     html: str  # sanitized, marked safe
     avatar_svg: str  # markup, marked safe
     depth: int
@@ -52,11 +52,6 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
-def format_date(date, date_format):
-    """Pelican's strftime, plus %P: WordPress's lowercase "am"/"pm", the same in every locale."""
-    return strftime(date, date_format.replace("%P", "am" if date.hour < 12 else "pm"))
-
-
 def shown_comment(node, post, config, renderer):
     comment = node.comment
     author = plain_name(comment.author) or "Anonymous"
@@ -66,7 +61,9 @@ def shown_comment(node, post, config, renderer):
         author=author,
         url=safe_author_url(comment.url),
         date=comment.date,
-        locale_date=format_date(comment.date, config.date_format),
+        locale_date=(strftime_with_ampm(comment.date, config.date_format) if config.date_format
+                     else config.dates.date(comment.date)),
+        locale_time=None if config.date_format else config.dates.time(comment.date),
         html=render_comment_body(comment.body, renderer),
         avatar_svg=avatar,
         depth=node.depth,

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from pressless.core.config import SettingsError, setting, text, whole_number, yes_or_no
+from pressless.core.language import DateStyle, date_style
 
 PLUGIN = "comments"
 DEFAULTS = {
@@ -23,11 +24,9 @@ DEFAULTS = {
     "COMMENTS_POST_FEED_ATOM": "{url}feed/atom.xml",
     # How many comments the site-wide feed holds.
     "COMMENTS_FEED_MAX_ITEMS": 50,
-    # How a time is printed (Pelican's strftime, plus %P for a lowercase am/pm):
-    # WordPress's default "g:i a", as in "12:01 pm".
-    "TIME_FORMAT": "%-I:%M %P",
-    # How a comment's date is printed; None: DEFAULT_DATE_FORMAT + " at " + TIME_FORMAT,
-    # as WordPress prints it ("March 14, 2026 at 11:42 am").
+    # How a comment's date and time are printed, as one strftime format; None: the site's
+    # date and time (pressless.core.language: DEFAULT_DATE_FORMAT, TIME_FORMAT, the language's
+    # own), joined as WordPress does: "March 14, 2026 at 11:42 am".
     "COMMENTS_DATE_FORMAT": None,
 }
 MAX_DEPTH_LIMIT = 10
@@ -43,15 +42,8 @@ class CommentsConfig:
     feed_atom: str | None
     post_feed_atom: str | None
     feed_max_items: int
-    date_format: str
-
-
-def comment_date_format(settings, value):
-    chosen = text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT"), optional=True)
-    if chosen:
-        return chosen
-    time_format = text(PLUGIN, "TIME_FORMAT", value("TIME_FORMAT"))
-    return f"{settings.get('DEFAULT_DATE_FORMAT', '%B %-d, %Y')} at {time_format}"
+    date_format: str | None  # the author's strftime for date and time together
+    dates: DateStyle  # the site's dates and times otherwise
 
 
 def check_settings(settings):
@@ -82,5 +74,6 @@ def check_settings(settings):
         feed_atom=text(PLUGIN, "COMMENTS_FEED_ATOM", value("COMMENTS_FEED_ATOM"), optional=True),
         post_feed_atom=post_feed,
         feed_max_items=whole_number(PLUGIN, "COMMENTS_FEED_MAX_ITEMS", value("COMMENTS_FEED_MAX_ITEMS")),
-        date_format=comment_date_format(settings, value),
+        date_format=text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT"), optional=True),
+        dates=date_style(settings),
     )

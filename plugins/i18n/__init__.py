@@ -6,22 +6,23 @@ LC_MESSAGES/messages.po) and turns on Jinja's i18n extension; every
 generator's template environment then gets the catalog (`_()`, `ngettext()`
 in templates). Each post's and page's `locale_date` is written by Babel in
 the site's language, unless DEFAULT_DATE_FORMAT (or DATE_FORMATS) says
-otherwise.
+otherwise (pressless.core.language.date_style, which comments use too).
 """
 
 import logging
 from dataclasses import dataclass
 
 from pelican import signals
-from pelican.settings import DEFAULT_CONFIG
 
 from pressless.core.config import SettingsError, config_of, setting, store_config, text
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.language import (
+    DATE_DEFAULTS,
+    DateStyle,
     catalog_file,
+    date_style,
     english,
     html_lang,
-    local_date,
     parse_locale,
     read_catalog,
     text_direction,
@@ -32,13 +33,10 @@ logger = logging.getLogger(__name__)
 
 PLUGIN = "i18n"
 DEFAULTS = {
-    # Babel's date pattern for posts' dates when DEFAULT_DATE_FORMAT is left at
-    # Pelican's own default: "short", "medium", "long", "full" or a CLDR pattern.
-    "I18N_DATE_FORMAT": "long",
-    # Babel's pattern for times (comments): "short" is "9:05 AM" in English, "09:05" in German.
-    "I18N_TIME_FORMAT": "short",
     # The theme's catalogs: <folder>/<lang>/LC_MESSAGES/messages.po; None: THEME/translations.
     "I18N_CATALOGS": None,
+    # I18N_DATE_FORMAT and TIME_FORMAT: see pressless.core.language.DATE_DEFAULTS.
+    **DATE_DEFAULTS,
 }
 I18N_EXTENSION = "jinja2.ext.i18n"
 
@@ -48,8 +46,7 @@ class LanguageConfig:
     lang: str  # DEFAULT_LANG as `<html lang>` writes it
     dir: str  # "ltr" or "rtl"
     translations: object  # gettext translations for the theme's messages
-    date_format: str | None  # Babel pattern, or None when DEFAULT_DATE_FORMAT decides
-    time_format: str
+    dates: DateStyle  # how dates and times read
 
 
 def load_translations(folder, lang):
@@ -70,14 +67,13 @@ def check_settings(settings):
         )
     folder = setting(settings, DEFAULTS, "I18N_CATALOGS") or f"{settings['THEME']}/translations"
     translations, warning = load_translations(folder, lang)
-    custom_dates = settings.get("DEFAULT_DATE_FORMAT") != DEFAULT_CONFIG["DEFAULT_DATE_FORMAT"]
-    date_format = text(PLUGIN, "I18N_DATE_FORMAT", setting(settings, DEFAULTS, "I18N_DATE_FORMAT"))
+    text(PLUGIN, "I18N_DATE_FORMAT", setting(settings, DEFAULTS, "I18N_DATE_FORMAT"))
+    text(PLUGIN, "TIME_FORMAT", setting(settings, DEFAULTS, "TIME_FORMAT"), optional=True)
     config = LanguageConfig(
         lang=html_lang(lang),
         dir=text_direction(lang),
         translations=translations,
-        date_format=None if custom_dates or settings.get("DATE_FORMATS") else date_format,
-        time_format=text(PLUGIN, "I18N_TIME_FORMAT", setting(settings, DEFAULTS, "I18N_TIME_FORMAT")),
+        dates=date_style(settings),
     )
     return config, warning
 
@@ -102,13 +98,14 @@ def install_catalog(generator):
 
 
 def write_local_dates(content):
-    config = config_of(content.settings, PLUGIN)
-    if config.date_format is None:
+    # DATE_FORMATS (a format per language) is Pelican's own way; it is left to Pelican.
+    if content.settings.get("DATE_FORMATS"):
         return
+    dates = config_of(content.settings, PLUGIN).dates
     if hasattr(content, "date"):
-        content.locale_date = local_date(content.date, config.lang, config.date_format)
+        content.locale_date = dates.date(content.date)
     if hasattr(content, "modified"):
-        content.locale_modified = local_date(content.modified, config.lang, config.date_format)
+        content.locale_modified = dates.date(content.modified)
 
 
 def register():

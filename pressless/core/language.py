@@ -8,6 +8,7 @@ no compiled `.mo` file has to be kept in step with its source.
 
 import gettext
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -46,6 +47,62 @@ def local_date(moment, lang, pattern="long"):
 def local_time(moment, lang, pattern="short"):
     """A time as the language writes it ('short': 9:05 AM / 09:05)."""
     return format_time(moment, pattern, locale=parse_locale(lang) or "en")
+
+
+def strftime_with_ampm(moment, date_format):
+    """Pelican's strftime (`%-d` works everywhere), plus `%P`: WordPress's lowercase "am"/"pm"."""
+    from pelican.utils import strftime
+
+    return strftime(moment, date_format.replace("%P", "am" if moment.hour < 12 else "pm"))
+
+
+# Dates and times on the site. Pelican's own DEFAULT_DATE_FORMAT default means
+# "not chosen": Babel writes the date in the site's language then.
+DATE_DEFAULTS = {
+    # Babel's pattern for dates: "short", "medium", "long", "full" or a CLDR pattern.
+    "I18N_DATE_FORMAT": "long",
+    # How a time is printed (strftime, plus %P for a lowercase am/pm); None: WordPress's
+    # "12:01 pm" in English, the language's own short time ("12:01" in German) otherwise.
+    "TIME_FORMAT": None,
+}
+ENGLISH_TIME = "%-I:%M %P"
+PELICAN_DEFAULT_DATE_FORMAT = "%a %d %B %Y"
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How dates and times read on the site: the author's strftime formats, or the language's own."""
+
+    lang: str
+    date_pattern: str  # Babel's, used when strftime_date is None
+    strftime_date: str | None  # DEFAULT_DATE_FORMAT, when the author set one
+    strftime_time: str | None  # TIME_FORMAT (or WordPress's English default); None: Babel's short time
+
+    def date(self, moment):
+        if self.strftime_date:
+            return strftime_with_ampm(moment, self.strftime_date)
+        return local_date(moment, self.lang, self.date_pattern)
+
+    def time(self, moment):
+        if self.strftime_time:
+            return strftime_with_ampm(moment, self.strftime_time)
+        return local_time(moment, self.lang)
+
+
+def date_style(settings):
+    """The site's DateStyle from its settings (DEFAULT_LANG, DEFAULT_DATE_FORMAT, TIME_FORMAT...)."""
+    lang = settings.get("DEFAULT_LANG") or "en"
+    chosen = settings.get("DEFAULT_DATE_FORMAT")
+    strftime_date = chosen if chosen and chosen != PELICAN_DEFAULT_DATE_FORMAT else None
+    time_format = settings.get("TIME_FORMAT", DATE_DEFAULTS["TIME_FORMAT"])
+    if time_format is None and str(lang).lower().startswith("en"):
+        time_format = ENGLISH_TIME
+    return DateStyle(
+        lang=html_lang(lang),
+        date_pattern=settings.get("I18N_DATE_FORMAT", DATE_DEFAULTS["I18N_DATE_FORMAT"]),
+        strftime_date=strftime_date,
+        strftime_time=time_format,
+    )
 
 
 def catalog_file(folder, lang):

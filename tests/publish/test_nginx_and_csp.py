@@ -143,7 +143,7 @@ def test_chromium_reports_no_csp_violation_and_search_works(served):
         front, post, about, search, missing, control = pool.submit(browse, site_url, visits).result()
     for visit in (front, post, about, search, missing):
         assert visit["violations"] == [] and visit["console"] == [], visit
-        assert visit["stylesheets"] >= 2, f"{visit['path']}: the theme's CSS did not load"
+        assert visit["stylesheets"] >= 1, f"{visit['path']}: the theme's CSS did not load"
     # Pagefind's WebAssembly ran under the policy and found the post.
     assert [title.replace("\xa0", " ") for title in search["found"]] == ["Winter Bread"]
     # The control: an inline script is blocked, and the listener above sees it.

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.comments.model import format_date
 from plugins.comments.settings import check_settings
+from pressless.core.language import strftime_with_ampm
 
 POST = "/2026/03/14/why-we-left-wordpress/"
 DEEP_THREAD = "/2026/04/05/keeping-comments-on-a-static-blog/"
@@ -40,17 +40,25 @@ def test_comment_times_follow_wordpress_default(site):
     assert all(re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d\d [ap]m", t) for t in times), times
 
 
+def comment_date(config, moment):
+    """The comment's date as comment.html prints it."""
+    if config.date_format:
+        return strftime_with_ampm(moment, config.date_format)
+    return f"{config.dates.date(moment)} at {config.dates.time(moment)}"
+
+
 @pytest.mark.parametrize(("settings", "expected"), [
     ({}, "March 14, 2026 at 12:01 pm"),
     ({"TIME_FORMAT": "%H:%M"}, "March 14, 2026 at 12:01"),
     ({"TIME_FORMAT": "%-I:%M %P", "DEFAULT_DATE_FORMAT": "%d/%m/%Y"}, "14/03/2026 at 12:01 pm"),
     ({"COMMENTS_DATE_FORMAT": "%Y-%m-%d %H:%M"}, "2026-03-14 12:01"),
+    ({"DEFAULT_LANG": "de"}, "14. März 2026 at 12:01"),
 ])
 def test_time_format_setting(settings, expected):
-    config = check_settings({"DEFAULT_DATE_FORMAT": "%B %-d, %Y", **settings})
+    config = check_settings(settings)
     moment = datetime(2026, 3, 14, 12, 1, tzinfo=ZoneInfo("Europe/Berlin"))
-    assert format_date(moment, config.date_format) == expected
-    assert format_date(moment.replace(hour=0), config.date_format).endswith(("12:01 am", "00:01"))
+    assert comment_date(config, moment) == expected
+    assert comment_date(config, moment.replace(hour=0)).endswith(("12:01 am", "00:01"))
 
 
 @pytest.mark.browser
