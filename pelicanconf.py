@@ -173,3 +173,6 @@ SHARE_BUTTONS_DEFAULT_IMAGE_ALT = SITENAME
 # Pages the sitemap leaves out: the seo plugin's defaults, plus the share
 # plugin's Mastodon help pages (share/mastodon/...), which are noindex.
 SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]
+
+# == search: the Pagefind index, written inside the Pelican run (plugins/search/README.md) ==
+PLUGINS += ["search"]

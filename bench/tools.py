@@ -30,15 +30,12 @@ def pelican_command(content, out, settings, *extra_settings):
 def pressless_commands(corpus, out, cache):
     """Everything a full Pressless build runs, in order; timed as one build.
 
-    Mirrors pressless/tools/build.py: Pelican, then its post-build steps (today the
-    Pagefind search index). Add new post-build steps here too, so every phase
-    measures the whole build.
+    Mirrors pressless/tools/build.py: one Pelican run, whose search plugin
+    writes the Pagefind index. Add any step build.py gains here too, so every
+    phase measures the whole build.
     """
     cache_setting = f"CACHE_PATH={json.dumps(str(cache))}"
-    return [
-        pelican_command(corpus / "content", out, REPO / "pelicanconf.py", cache_setting),
-        [sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"],
-    ]
+    return [pelican_command(corpus / "content", out, REPO / "pelicanconf.py", cache_setting)]
 
 
 def vanilla_commands(corpus, out, cache):

@@ -20,9 +20,10 @@ The promises, and how each is kept (docs/reliability.md lists the tests):
   process group; the parent kills that group when it is interrupted (Ctrl-C,
   SIGTERM, SIGHUP) and, on Linux, the kernel kills Pelican if the parent dies
   without a chance to clean up (SIGKILL), via PR_SET_PDEATHSIG.
-- Pagefind failing, even with exit status 0 after "N files failed to
-  index", fails the build: a site with a partial search index is never
-  swapped in.
+- Pelican's exit status decides. The search index is written inside the
+  Pelican run (plugins/search), which fails the run when Pagefind fails, even
+  with exit status 0 after "N files failed to index": a site with a partial
+  search index is never swapped in.
 
 Plain `pelican content -o DIR` still works: it writes straight into DIR,
 with none of the above.
@@ -33,7 +34,6 @@ import ctypes
 import errno
 import fcntl
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -41,6 +41,8 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+
+from pressless.core.child_process import die_with_parent
 
 ROOT = Path(__file__).resolve().parents[2]
 WAITING_MESSAGE = "waiting for the other build…"
@@ -63,23 +65,6 @@ class _Interrupted(BaseException):
 
 # -- the child process ---------------------------------------------------------
 
-_PR_SET_PDEATHSIG = 1
-_LIBC = ctypes.CDLL(None, use_errno=True)
-
-
-def _die_with(parent_pid):
-    """preexec_fn for a child that must not outlive `parent_pid`."""
-
-    def arrange():
-        if sys.platform.startswith("linux"):
-            _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        # The parent may have died before prctl took effect.
-        if os.getppid() != parent_pid:
-            os._exit(1)
-
-    return arrange
-
-
 def _stop(process):
     """End a child and everything it started (its whole process group)."""
     for signum in (signal.SIGTERM, signal.SIGKILL):
@@ -101,7 +86,7 @@ def run_child(command, capture=False):
         command,
         cwd=ROOT,
         start_new_session=True,
-        preexec_fn=_die_with(os.getpid()),
+        preexec_fn=die_with_parent(),
         stdout=subprocess.PIPE if capture else None,
         stderr=subprocess.STDOUT if capture else None,
         text=capture,
@@ -132,24 +117,6 @@ def run_pelican(settings_file, output, extra_args=()):
     returncode, _ = run_child(command)
     if returncode != 0:
         raise BuildError(f"Pelican failed with exit code {returncode}")
-
-
-FAILED_FILES = re.compile(r"^(\d+) files? failed to index", re.MULTILINE)
-
-
-def run_pagefind(site):
-    """Index the post and page bodies of a built site into site/pagefind/.
-
-    Pagefind exits 0 even when it could not read some pages ("N files failed
-    to index"); a site whose search misses pages is a failed build.
-    """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
-    returncode, log = run_child(command, capture=True)
-    failed = FAILED_FILES.search(log)
-    if returncode != 0 or failed:
-        sys.stderr.write(log)
-        reason = f"{failed.group(1)} files failed to index" if failed else f"exit code {returncode}"
-        raise BuildError(f"Pagefind failed: {reason}")
 
 
 # -- signals -------------------------------------------------------------------
@@ -183,6 +150,9 @@ def _signals_interrupt_build():
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+_LIBC = ctypes.CDLL(None, use_errno=True)
 
 
 # -- the output folder ---------------------------------------------------------
@@ -272,7 +242,6 @@ def build_site(settings_file, output):
         staging = _staging_folder(output)
         try:
             run_pelican(settings_file, staging)
-            run_pagefind(staging)
             swap_in(staging, output)
         finally:
             _remove(staging)

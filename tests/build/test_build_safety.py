@@ -228,15 +228,19 @@ def test_a_failing_build_leaves_the_last_good_site(blog, editions):
     assert not list(folder.glob("site/.output.staging*"))
 
 
+BROKEN_ENTRY = f"""
+PLUGIN_PATHS += [{str(FIXTURES / "plugins")!r}]
+PLUGINS = ["break_entry", *PLUGINS]
+"""
+
+
 def test_pagefind_failing_to_index_a_file_fails_the_build(blog, editions):
-    # Pagefind exits 0 after "1 files failed to index" (here: a folder whose
-    # name ends in .html); the build must fail and keep the last good site.
+    # Pagefind exits 0 after "1 file failed to index" (here: a post whose
+    # file was lost before indexing); the build must fail and keep the site.
     settings, output = blog
-    folder = output.parent.parent
-    odd = folder / "content" / "extra" / "odd.html"
-    odd.mkdir(parents=True)
-    (odd / "note.txt").write_text("not a page\n", encoding="utf-8")
+    settings = write_site(output.parent.parent, "new", POSTS, BROKEN_ENTRY)
     returncode, log = build(settings, output)
     assert returncode != 0, log
-    assert "failed to index" in log
+    assert "search: Pagefind could not index the site: 1 files failed to index" in log
+    assert "Traceback" not in log
     assert tree_digest(output) == editions["old"]
