@@ -176,3 +176,7 @@ SEO_SITEMAP_EXCLUDE = ["404.html", "search/index.html", "drafts/*", "share/*"]
 
 # == search: the Pagefind index, written inside the Pelican run (plugins/search/README.md) ==
 PLUGINS += ["search"]
+
+# == speed: reader cache (Markdown + Typogrify, parallel on a cold build) and URLs computed once ==
+# plugins/reader_cache/README.md and plugins/url_memo/README.md; keep these last in PLUGINS.
+PLUGINS += ["reader_cache", "url_memo"]
