@@ -22,7 +22,7 @@ from pathlib import Path
 
 import corpus
 import report
-from tools import BENCH, TOOLS
+from tools import BENCH, TOOLS, checkout_tool
 
 PHASES = ("cold", "warm", "edit")
 
@@ -103,12 +103,20 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=BENCH / "work")
     parser.add_argument("--results", type=Path, default=BENCH / "results.json")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of Pressless (e.g. `git archive OLD | tar -x -C DIR`), measured as"
+        " tool `before` in the same invocation",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
     tools = selected_tools(args.tools)
+    if args.before:
+        tools.insert(0, checkout_tool(args.before))
     load_before = os.getloadavg()[0]
     if load_before > 0.5:
         # Other work on a 2-core machine skews timings far more than noise.

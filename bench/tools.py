@@ -108,3 +108,18 @@ TOOLS = {
         corpus_caches=["jekyll/.jekyll-cache", "jekyll/.jekyll-metadata"],
     ),
 }
+
+
+def checkout_tool(tree, name="before"):
+    """Pressless as built by another checkout (e.g. an older commit copied aside).
+
+    Its own bench/tools.py says what its full build runs, so the comparison
+    measures that tree's build, steps and all, in the same invocation.
+    """
+    import importlib.util
+
+    tree = Path(tree).resolve()
+    spec = importlib.util.spec_from_file_location(f"tools_{name}", tree / "bench" / "tools.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return Tool(name, "pelican", module.pressless_commands, cwd=tree)

@@ -71,3 +71,37 @@ def test_one_process_matches_too(blog):
     returncode, log = build(settings, folder / "serial")
     assert returncode == 0, log
     assert differing(tree_digest(folder / "serial"), reference) == []
+
+
+def test_a_changed_setting_reads_everything_again(blog):
+    # Same cache folder, other dashes: a stale cache would keep the old ones.
+    folder, _ = blog
+    cache = folder / "cache-changed"
+    first = settings_file(folder, "dashes-old", cache)
+    assert build(first, folder / "dashes-old")[0] == 0
+    changed = 'TYPOGRIFY_DASHES = "default"'
+    plain_settings = f"{changed}\n{WITHOUT_SPEED_PLUGINS}"
+    plain = settings_file(folder, "dashes-plain", folder / "no-cache-2", plain_settings)
+    assert build(plain, folder / "dashes-plain")[0] == 0
+    cached = settings_file(folder, "dashes-new", cache, changed)
+    assert build(cached, folder / "dashes-new")[0] == 0
+    expected = tree_digest(folder / "dashes-plain")
+    assert differing(tree_digest(folder / "dashes-old"), expected), "the setting must change the site"
+    assert differing(tree_digest(folder / "dashes-new"), expected) == []
+
+
+def test_an_edited_post_is_read_again(blog):
+    folder, _ = blog
+    cache = folder / "cache-edit"
+    settings = settings_file(folder, "edit", cache)
+    assert build(settings, folder / "edit-before")[0] == 0
+    post = sorted((folder / "content" / "posts").glob("*.md"))[5]
+    original = post.read_bytes()
+    try:
+        post.write_bytes(original + b'\n\nAn added "quoted" paragraph -- with dashes.\n')
+        assert build(settings, folder / "edit-after")[0] == 0
+        plain = settings_file(folder, "edit-plain", folder / "no-cache-3", WITHOUT_SPEED_PLUGINS)
+        assert build(plain, folder / "edit-plain")[0] == 0
+    finally:
+        post.write_bytes(original)
+    assert differing(tree_digest(folder / "edit-after"), tree_digest(folder / "edit-plain")) == []
