@@ -62,10 +62,10 @@ def bench_tool(tool, corpus_dir, posts, edit_entry, work, repeat):
                     error = f"{phase} build exited {result['returncode']}"
                     failed_log = log
                     break
-                runs[phase].append({k: result[k] for k in ("wall_s", "max_rss_kb")})
+                runs[phase].append({k: result[k] for k in ("wall_s", "cpu_s", "max_rss_kb")})
                 print(
                     f"  {tool.name:<10} {posts:>6} posts {phase:<5} run {index + 1}:"
-                    f" {result['wall_s']:.2f} s",
+                    f" {result['wall_s']:.2f} s (cpu {result['cpu_s']:.2f} s)",
                     flush=True,
                 )
             # Every repeat starts from the generated corpus, not an edited one.
