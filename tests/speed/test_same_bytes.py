@@ -74,20 +74,21 @@ def test_one_process_matches_too(blog):
 
 
 def test_a_changed_setting_reads_everything_again(blog):
-    # Same cache folder, other dashes: a stale cache would keep the old ones.
+    # Same cache folder, Typogrify without widont: a stale cache would keep
+    # the &nbsp; before every paragraph's last word.
     folder, _ = blog
     cache = folder / "cache-changed"
-    first = settings_file(folder, "dashes-old", cache)
-    assert build(first, folder / "dashes-old")[0] == 0
-    changed = 'TYPOGRIFY_DASHES = "default"'
+    first = settings_file(folder, "typogrify-old", cache)
+    assert build(first, folder / "typogrify-old")[0] == 0
+    changed = 'TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]'
     plain_settings = f"{changed}\n{WITHOUT_SPEED_PLUGINS}"
-    plain = settings_file(folder, "dashes-plain", folder / "no-cache-2", plain_settings)
-    assert build(plain, folder / "dashes-plain")[0] == 0
-    cached = settings_file(folder, "dashes-new", cache, changed)
-    assert build(cached, folder / "dashes-new")[0] == 0
-    expected = tree_digest(folder / "dashes-plain")
-    assert differing(tree_digest(folder / "dashes-old"), expected), "the setting must change the site"
-    assert differing(tree_digest(folder / "dashes-new"), expected) == []
+    plain = settings_file(folder, "typogrify-plain", folder / "no-cache-2", plain_settings)
+    assert build(plain, folder / "typogrify-plain")[0] == 0
+    cached = settings_file(folder, "typogrify-new", cache, changed)
+    assert build(cached, folder / "typogrify-new")[0] == 0
+    expected = tree_digest(folder / "typogrify-plain")
+    assert differing(tree_digest(folder / "typogrify-old"), expected), "the setting must change the site"
+    assert differing(tree_digest(folder / "typogrify-new"), expected) == []
 
 
 def test_an_edited_post_is_read_again(blog):
