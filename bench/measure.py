@@ -2,7 +2,7 @@
 
     python bench/measure.py LOG CWD '[["cmd", "arg"], ["next", "cmd"]]'
 
-Prints one JSON line: {"wall_s", "max_rss_kb", "returncode"}. run.py starts
+Prints one JSON line: {"wall_s", "cpu_s", "max_rss_kb", "returncode"}. run.py starts
 one of these per measured build because RUSAGE_CHILDREN only ever grows: in a
 long-lived parent, one big build would hide every smaller one after it.
 ru_maxrss is the peak of the largest single process among the waited-for
@@ -37,7 +37,10 @@ def main():
         wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Linux reports ru_maxrss in kilobytes.
-    print(json.dumps({"wall_s": wall, "max_rss_kb": usage.ru_maxrss, "returncode": returncode}))
+    # CPU time of every process of the build: far less disturbed than wall
+    # time when other work shares the cores (it cannot show parallelism).
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "max_rss_kb": usage.ru_maxrss, "returncode": returncode}))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import corpus
 import report
-from tools import BENCH, TOOLS
+from tools import BENCH, TOOLS, checkout_tool
 
 PHASES = ("cold", "warm", "edit")
 
@@ -62,10 +62,10 @@ def bench_tool(tool, corpus_dir, posts, edit_entry, work, repeat):
                     error = f"{phase} build exited {result['returncode']}"
                     failed_log = log
                     break
-                runs[phase].append({k: result[k] for k in ("wall_s", "max_rss_kb")})
+                runs[phase].append({k: result[k] for k in ("wall_s", "cpu_s", "max_rss_kb")})
                 print(
                     f"  {tool.name:<10} {posts:>6} posts {phase:<5} run {index + 1}:"
-                    f" {result['wall_s']:.2f} s",
+                    f" {result['wall_s']:.2f} s (cpu {result['cpu_s']:.2f} s)",
                     flush=True,
                 )
             # Every repeat starts from the generated corpus, not an edited one.
@@ -103,12 +103,20 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=BENCH / "work")
     parser.add_argument("--results", type=Path, default=BENCH / "results.json")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of Pressless (e.g. `git archive OLD | tar -x -C DIR`), measured as"
+        " tool `before` in the same invocation",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
     tools = selected_tools(args.tools)
+    if args.before:
+        tools.insert(0, checkout_tool(args.before))
     load_before = os.getloadavg()[0]
     if load_before > 0.5:
         # Other work on a 2-core machine skews timings far more than noise.

@@ -30,15 +30,12 @@ def pelican_command(content, out, settings, *extra_settings):
 def pressless_commands(corpus, out, cache):
     """Everything a full Pressless build runs, in order; timed as one build.
 
-    Mirrors pressless/tools/build.py: Pelican, then its post-build steps (today the
-    Pagefind search index). Add new post-build steps here too, so every phase
-    measures the whole build.
+    Mirrors pressless/tools/build.py: one Pelican run, whose search plugin
+    writes the Pagefind index. Add any step build.py gains here too, so every
+    phase measures the whole build.
     """
     cache_setting = f"CACHE_PATH={json.dumps(str(cache))}"
-    return [
-        pelican_command(corpus / "content", out, REPO / "pelicanconf.py", cache_setting),
-        [sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"],
-    ]
+    return [pelican_command(corpus / "content", out, REPO / "pelicanconf.py", cache_setting)]
 
 
 def vanilla_commands(corpus, out, cache):
@@ -111,3 +108,18 @@ TOOLS = {
         corpus_caches=["jekyll/.jekyll-cache", "jekyll/.jekyll-metadata"],
     ),
 }
+
+
+def checkout_tool(tree, name="before"):
+    """Pressless as built by another checkout (e.g. an older commit copied aside).
+
+    Its own bench/tools.py says what its full build runs, so the comparison
+    measures that tree's build, steps and all, in the same invocation.
+    """
+    import importlib.util
+
+    tree = Path(tree).resolve()
+    spec = importlib.util.spec_from_file_location(f"tools_{name}", tree / "bench" / "tools.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return Tool(name, "pelican", module.pressless_commands, cwd=tree)

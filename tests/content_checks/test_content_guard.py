@@ -88,7 +88,7 @@ def test_atomic_build_keeps_previous_output(tmp_path):
     with pytest.raises(BuildError):
         build_site(settings, output)
     assert (output / "index.html").read_text() == "the last good build"
-    assert not list(tmp_path.glob(".output.*")), "no staging folder left behind"
+    assert not list(tmp_path.glob(".output.staging*")), "no staging folder left behind"
     (content / "posts" / "bad-date.md").unlink()
     build_site(settings, output)
     assert "the last good build" not in (output / "index.html").read_text()

@@ -1,0 +1,177 @@
+"""Reader cache: Markdown and Typogrify run once per version of a file, in parallel.
+
+Pelican's own cache (LOAD_CONTENT_CACHE) keeps only Markdown's output and
+runs Typogrify again on every build; this plugin keeps both, in
+CACHE_PATH/reader-cache/, keyed by the file's bytes and a fingerprint of the
+settings, our plugins and core, and installed package versions (any change
+there reads everything again). Files not in the cache are read up front by
+a pool of processes, one per core, before Pelican asks for them.
+
+Everything after reading (metadata processing, plugins, templates) is
+untouched: a build with the cache, cold or warm, writes the same bytes as
+one without it (tests/speed checks this).
+"""
+
+import logging
+import multiprocessing
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+
+from .reading import metadata_from, read_entry, typogrified
+from .store import ReaderStore, entry_key, fingerprint
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "READER_CACHE": True,
+    # None: one process per core; 1 reads in the Pelican process.
+    "READER_CACHE_PROCESSES": None,
+}
+STATE_KEY = "_READER_CACHE_STATE"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def check_settings(pelican):
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    show_author_errors_without_traceback()
+    if not isinstance(settings["READER_CACHE"], bool):
+        raise AuthorError("reader_cache: READER_CACHE must be True or False")
+    processes = settings["READER_CACHE_PROCESSES"]
+    whole = isinstance(processes, int) and not isinstance(processes, bool)
+    if processes is not None and not (whole and processes >= 1):
+        raise AuthorError("reader_cache: READER_CACHE_PROCESSES must be None or a whole number from 1")
+
+
+class BuildCache:
+    """This build's view of the cache: where it lives and its fingerprint."""
+
+    def __init__(self, settings):
+        self.store = ReaderStore(Path(settings["CACHE_PATH"]) / "reader-cache")
+        code = [*settings.get("PLUGIN_PATHS", []), ROOT / "pressless"]
+        self.fingerprint = fingerprint(settings, code)
+        self.prefetched = False
+
+    def key(self, path):
+        return entry_key(self.fingerprint, os.path.relpath(path, ROOT), Path(path).read_bytes())
+
+
+def cached_reader_class(base, cache, settings):
+    """A subclass of Pelican's Markdown reader whose output (after Typogrify) is cached."""
+
+    class CachedReader(base):
+        def read(self, path):
+            key = cache.key(path)
+            entry = cache.store.get(key)
+            if entry is None:
+                entry = read_entry(self, path, settings, read=super().read)
+                cache.store.put(key, entry)
+            return entry["content"], metadata_from(entry, self)
+
+    CachedReader._typogrifies = True
+    CachedReader.__name__ = base.__name__  # Pelican names metadata["reader"] after it
+    return CachedReader
+
+
+def typogrifying_reader_class(base, settings):
+    """Any other reader: not cached, but it applies Typogrify itself as Pelican would."""
+
+    class TypogrifyingReader(base):
+        _typogrifies = True
+
+        def read(self, path):
+            return typogrified(*super().read(path), settings)
+
+    TypogrifyingReader.__name__ = base.__name__
+    return TypogrifyingReader
+
+
+# -- reading ahead in a pool of processes --------------------------------------
+
+_worker = {}  # in each pool process only: the reader and settings it inherited
+
+
+def _start_worker(reader, settings):
+    _worker.update(reader=reader, settings=settings)
+
+
+def _read_in_worker(path):
+    try:
+        return path, read_entry(_worker["reader"], path, _worker["settings"])
+    except Exception:  # Pelican reads it again and reports it properly
+        return path, None
+
+
+def markdown_sources(settings, extensions):
+    content = Path(settings["PATH"])
+    folders = [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])]
+    found = set()
+    for folder in folders:
+        for path in (content / folder).rglob("*"):
+            if path.suffix.lstrip(".") in extensions and path.is_file():
+                found.add(str(path))
+    return sorted(found)
+
+
+def prefetch(cache, reader, settings):
+    """Read every file missing from the cache, across the cores."""
+    processes = settings["READER_CACHE_PROCESSES"] or os.cpu_count() or 1
+    sources = markdown_sources(settings, reader.file_extensions)
+    missing = [path for path in sources if cache.store.get(cache.key(path)) is None]
+    if processes < 2 or len(missing) < 2 * processes:
+        return
+    # fork: the pool inherits the configured reader and the plugins Pelican
+    # loaded; nothing needs pickling but paths and results.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_start_worker, initargs=(reader, settings)) as pool:
+        for path, entry in pool.imap_unordered(_read_in_worker, missing, chunksize=8):
+            if entry is not None:
+                cache.store.put(cache.key(path), entry)
+    log.info("reader_cache: read %d files in %d processes", len(missing), processes)
+
+
+def install(readers):
+    """At readers_init, before Pelican makes its readers: cached ones instead."""
+    settings = readers.settings
+    if not settings.get("READER_CACHE", DEFAULTS["READER_CACHE"]):
+        return
+    cache = settings.get(STATE_KEY)
+    if cache is None:
+        cache = settings[STATE_KEY] = BuildCache(settings)
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is MarkdownReader:
+            if not cache.prefetched:
+                cache.prefetched = True
+                prefetch(cache, reader_class(settings), settings)
+            readers.reader_classes[extension] = cached_reader_class(reader_class, cache, settings)
+        elif reader_class:
+            readers.reader_classes[extension] = typogrifying_reader_class(reader_class, settings)
+
+
+def no_second_typogrify(generator):
+    """At generator_init, once its Readers exists: Readers must not typogrify again.
+
+    Every reader of a Readers object with our readers typogrifies itself
+    (cached for Markdown, each time for the others), so the Readers object
+    reads with a copy of the settings that has TYPOGRIFY off.
+    """
+    readers = getattr(generator, "readers", None)
+    if readers is not None and any(getattr(r, "_typogrifies", False) for r in readers.readers.values()):
+        readers.settings = {**readers.settings, "TYPOGRIFY": False}
+
+
+def forget_state(pelican):
+    pelican.settings.pop(STATE_KEY, None)
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(install)
+    signals.generator_init.connect(no_second_typogrify)
+    signals.finalized.connect(forget_state)

@@ -1,0 +1,69 @@
+"""Read one Markdown file the way Pelican would, Typogrify included.
+
+`read_entry` returns a cache entry (see store.py); `metadata_from` turns an
+entry back into the metadata Pelican's reader returns, with title and
+summary already typogrified.
+"""
+
+import smartypants
+from typogrify.filters import typogrify
+
+DASHES = {
+    "oldschool": smartypants.Attr.set2,
+    "oldschool_inverted": smartypants.Attr.set3,
+}
+
+
+def typogrifier(settings):
+    """The text -> text function Pelican applies when TYPOGRIFY is on, or None."""
+    if not settings.get("TYPOGRIFY"):
+        return None
+    # Pelican sets smartypants' module-wide default the same way before each
+    # file; &quot; entities become quotes too.
+    smartypants.Attr.default = DASHES.get(settings.get("TYPOGRIFY_DASHES"), smartypants.Attr.set1)
+    smartypants.Attr.default |= smartypants.Attr.w
+    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
+    omitted = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
+    return lambda text: typogrify(text, ignore, **omitted)
+
+
+def read_entry(reader, path, settings, read=None):
+    """Read `path` with Pelican's `reader`, noting each raw header value.
+
+    `read` is the reader's own read method when `reader` overrides it.
+    """
+    raw = []
+    process = reader.process_metadata
+
+    def noting(name, value):
+        raw.append([name, value])
+        return process(name, value)
+
+    reader.process_metadata = noting
+    try:
+        content, metadata = (read or reader.read)(path)
+    finally:
+        reader.process_metadata = process
+    content, metadata = typogrified(content, metadata, settings)
+    title, summary = metadata.get("title"), metadata.get("summary")
+    return {"content": content, "raw": raw, "title": title, "summary": summary}
+
+
+def typogrified(content, metadata, settings):
+    """Content, and title and summary in metadata, as Pelican typogrifies them."""
+    apply = typogrifier(settings)
+    if not apply:
+        return content, metadata
+    metadata = dict(metadata)
+    for name in ("title", "summary"):
+        if isinstance(metadata.get(name), str):
+            metadata[name] = apply(metadata[name])
+    return (apply(content) if content else content), metadata
+
+
+def metadata_from(entry, reader):
+    metadata = {name: reader.process_metadata(name, value) for name, value in entry["raw"]}
+    for name in ("title", "summary"):
+        if name in metadata:
+            metadata[name] = entry[name]
+    return metadata

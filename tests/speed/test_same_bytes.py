@@ -1,0 +1,108 @@
+"""The reader cache, parallel reading and the URL memo change nothing built.
+
+A blog of generated posts (bench/corpus.py: code blocks, tables, quotes,
+lists, threaded comments) is built without the speed plugins, then with
+them: cold with a process pool, warm from the cache, and with one process.
+Every file of every build must be byte for byte the reference's.
+"""
+
+import sys
+
+import pytest
+
+from ..build.helpers import ROOT, build, tree_digest
+
+sys.path.insert(0, str(ROOT / "bench"))
+import corpus  # bench/ is not a package
+
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa
+PATH = {content!r}
+CACHE_PATH = {cache!r}
+# Per-post comment feeds of posts without comments stamp the build time
+# (issue 15, defect 8): off, so two builds can be compared at all.
+COMMENTS_POST_FEED_ATOM = None
+{extra}
+"""
+WITHOUT_SPEED_PLUGINS = 'PLUGINS = [p for p in PLUGINS if p not in ("reader_cache", "url_memo")]'
+
+
+def settings_file(folder, name, cache, extra=""):
+    path = folder / f"{name}.py"
+    path.write_text(
+        SETTINGS.format(root=str(ROOT), content=str(folder / "content"), cache=str(cache), extra=extra),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("same-bytes")
+    corpus.generate(folder, 60, 3)
+    reference = folder / "reference"
+    plain = settings_file(folder, "plain", folder / "no-cache", WITHOUT_SPEED_PLUGINS)
+    returncode, log = build(plain, reference)
+    assert returncode == 0, log
+    digest = tree_digest(reference)
+    assert len(digest) > 300
+    return folder, digest
+
+
+def differing(digest, reference):
+    return sorted(name for name in set(digest) | set(reference) if digest.get(name) != reference.get(name))
+
+
+def test_cold_parallel_then_warm_builds_match_a_build_without_the_plugins(blog):
+    folder, reference = blog
+    settings = settings_file(folder, "parallel", folder / "cache-parallel", "READER_CACHE_PROCESSES = 2")
+    for run in ("cold", "warm"):
+        returncode, log = build(settings, folder / run)
+        assert returncode == 0, log
+        assert differing(tree_digest(folder / run), reference) == [], run
+    entries = list((folder / "cache-parallel" / "reader-cache").rglob("*.json"))
+    assert len(entries) >= 60
+
+
+def test_one_process_matches_too(blog):
+    folder, reference = blog
+    settings = settings_file(folder, "serial", folder / "cache-serial", "READER_CACHE_PROCESSES = 1")
+    returncode, log = build(settings, folder / "serial")
+    assert returncode == 0, log
+    assert differing(tree_digest(folder / "serial"), reference) == []
+
+
+def test_a_changed_setting_reads_everything_again(blog):
+    # Same cache folder, Typogrify without widont: a stale cache would keep
+    # the &nbsp; before every paragraph's last word.
+    folder, _ = blog
+    cache = folder / "cache-changed"
+    first = settings_file(folder, "typogrify-old", cache)
+    assert build(first, folder / "typogrify-old")[0] == 0
+    changed = 'TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]'
+    plain_settings = f"{changed}\n{WITHOUT_SPEED_PLUGINS}"
+    plain = settings_file(folder, "typogrify-plain", folder / "no-cache-2", plain_settings)
+    assert build(plain, folder / "typogrify-plain")[0] == 0
+    cached = settings_file(folder, "typogrify-new", cache, changed)
+    assert build(cached, folder / "typogrify-new")[0] == 0
+    expected = tree_digest(folder / "typogrify-plain")
+    assert differing(tree_digest(folder / "typogrify-old"), expected), "the setting must change the site"
+    assert differing(tree_digest(folder / "typogrify-new"), expected) == []
+
+
+def test_an_edited_post_is_read_again(blog):
+    folder, _ = blog
+    cache = folder / "cache-edit"
+    settings = settings_file(folder, "edit", cache)
+    assert build(settings, folder / "edit-before")[0] == 0
+    post = sorted((folder / "content" / "posts").glob("*.md"))[5]
+    original = post.read_bytes()
+    try:
+        post.write_bytes(original + b'\n\nAn added "quoted" paragraph -- with dashes.\n')
+        assert build(settings, folder / "edit-after")[0] == 0
+        plain = settings_file(folder, "edit-plain", folder / "no-cache-3", WITHOUT_SPEED_PLUGINS)
+        assert build(plain, folder / "edit-plain")[0] == 0
+    finally:
+        post.write_bytes(original)
+    assert differing(tree_digest(folder / "edit-after"), tree_digest(folder / "edit-plain")) == []
