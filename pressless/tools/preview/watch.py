@@ -1,0 +1,90 @@
+"""Which saved files matter, and what kind of rebuild each asks for."""
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import watchfiles
+
+import pressless.core
+
+# Editors' swap and backup files are not content.
+_IGNORED_PREFIXES = (".#", ".~")
+_IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
+
+
+def code_roots(model):
+    """Folders whose Python code is loaded into the preview: plugins and core."""
+    return [*map(Path, model.settings["PLUGIN_PATHS"]), Path(pressless.core.__file__).parent]
+
+
+def settings_files(model):
+    """The settings file and the settings files beside it that it may import."""
+    folder = model.settings_file.parent
+    return sorted({model.settings_file, *(p for p in (folder / "pelicanconf.py",) if p.is_file())})
+
+
+def _under(path, roots):
+    return any(path == root or root in path.parents for root in roots)
+
+
+def classify(path, model):
+    """'content', 'theme', 'code' or None (not something the site is built from)."""
+    path = Path(path).resolve()
+    name = path.name
+    if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES) or "__pycache__" in path.parts:
+        return None
+    settings = model.settings
+    if _under(path, [Path(p).resolve() for p in code_roots(model)]) or path in settings_files(model):
+        return "code"
+    theme_roots = [Path(settings["THEME"]), *map(Path, settings["THEME_TEMPLATES_OVERRIDES"])]
+    if _under(path, [p.resolve() for p in theme_roots]):
+        return "theme"
+    if _under(path, [Path(settings["PATH"]).resolve()]) and not _under(path, [model.output]):
+        return "content"
+    return None
+
+
+def forget_code(roots, files):
+    """Drop loaded modules from these folders, so the next import reads them anew."""
+    roots = [Path(root).resolve() for root in roots]
+    files = {Path(file).resolve() for file in files}
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        if origin and (Path(origin).resolve() in files or _under(Path(origin).resolve(), roots)):
+            del sys.modules[name]
+
+
+class Watcher:
+    """Watches content, theme and code; hands changes to `on_change`."""
+
+    def __init__(self, model, on_change):
+        self.model = model
+        self.on_change = on_change
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="preview-watcher", daemon=True)
+
+    def roots(self):
+        settings = self.model.settings
+        roots = [settings["PATH"], settings["THEME"], *settings["THEME_TEMPLATES_OVERRIDES"],
+                 *code_roots(self.model), *settings_files(self.model)]
+        return sorted({str(Path(root).resolve()) for root in roots if os.path.exists(root)})
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        self.stop_event.set()
+
+    def _run(self):
+        # A short step: a save is reported about 20 ms after it happens.
+        for batch in watchfiles.watch(*self.roots(), debounce=200, step=20, stop_event=self.stop_event,
+                                      recursive=True, raise_interrupt=False):
+            kinds = {}
+            for _, path in batch:
+                kind = classify(path, self.model)
+                if kind:
+                    kinds[path] = kind
+            if kinds:
+                self.on_change(kinds)
