@@ -41,6 +41,8 @@ def bind(port):
 
 class _OneLine(logging.Filter):
     def filter(self, record):
+        if record.levelno >= logging.ERROR:
+            return False  # the session prints errors itself, once, as problems
         record.msg, record.args = one_line(record.getMessage()), ()
         record.exc_info = record.exc_text = None
         return True

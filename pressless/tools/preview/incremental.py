@@ -38,12 +38,18 @@ def body_only_edit(model, generation, changed_paths):
         previous = model.memo.get(path)
         if not isinstance(entry, Article) or previous is None or not os.path.isfile(path):
             return None
-        fresh = readers.read_file(
-            base_path=base, path=os.path.relpath(path, base), content_class=Article,
-            context=entry._context, preread_signal=signals.article_generator_preread,
-            preread_sender=generation.articles_generator, context_signal=signals.article_generator_context,
-            context_sender=generation.articles_generator,
-        )
+        try:
+            fresh = readers.read_file(
+                base_path=base, path=os.path.relpath(path, base), content_class=Article,
+                context=entry._context, preread_signal=signals.article_generator_preread,
+                preread_sender=generation.articles_generator,
+                context_signal=signals.article_generator_context,
+                context_sender=generation.articles_generator,
+            )
+        except Exception:
+            # A header Pelican cannot read: the whole rebuild runs the
+            # content checks, which name the file and line.
+            return None
         if model.memo[path].metadata != previous.metadata:
             return None
         if "summary" not in previous.metadata and _summary_of(fresh) != _summary_of(entry):

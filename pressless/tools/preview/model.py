@@ -96,13 +96,15 @@ class SiteModel:
         self.jinja_env = None
         self.pelican = None
         self.settings = None
+        self._initialized_sent = False
 
     def load(self):
         """(Re)read the settings and register the plugins; forget reader output."""
         self.memo.clear()
         self.jinja_env = None
         self.settings = load_settings(self.settings_file, self.output, self.scratch)
-        self.pelican = Pelican(self.settings)
+        self.pelican = Pelican(self.settings)  # sends `initialized`
+        self._initialized_sent = True
 
     def forget_theme(self):
         self.jinja_env = None
@@ -151,7 +153,11 @@ class SiteModel:
         clear_memoized_content()
         self.scratch.mkdir(parents=True, exist_ok=True)
         self._collect_scratch()  # anything a failed rebuild left behind
-        signals.initialized.send(self.pelican)
+        # Plugins check settings and content headers at `initialized`
+        # (content_guard reads every header): run them again on each rebuild.
+        if not self._initialized_sent:
+            signals.initialized.send(self.pelican)
+        self._initialized_sent = False
         timings["initialized"] = time.perf_counter() - started
 
         context = self.settings.copy()

@@ -50,7 +50,8 @@ class SearchIndexer:
             return None
         process, self.process = self.process, None
         if process.returncode != 0:
-            log.error("search index: Pagefind failed: %s", one_line(process.stderr.read().decode()))
+            reason = one_line(process.stderr.read().decode())
+            log.warning("preview: search index: Pagefind failed: %s", reason)
             return False
         swap_in(self.output, SEARCH_FOLDER, self.staging)
         return True
@@ -196,6 +197,9 @@ class PreviewSession:
             self.dirty.pop(relative, None)
         self.dirty = {**dict.fromkeys(changed_jobs), **self.dirty}
         self.search_stale = self.search is not None
+        for message in collector.messages:
+            # Logged as an error, yet the site was built (a bad Sticky value).
+            print(f"preview: {one_line(message)}", file=sys.stderr, flush=True)
         seconds = time.monotonic() - started
         if self.problems:
             log.warning("preview: fixed; the site is up to date again")
