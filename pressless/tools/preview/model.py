@@ -11,9 +11,11 @@ preview can put them in place with the rendered pages.
 import os
 import shutil
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import blinker
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, StaticGenerator
@@ -76,6 +78,16 @@ def _theme_static_files(settings):
     return copied
 
 
+def disconnect_plugins():
+    """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
+    for signal in vars(signals).values():
+        if isinstance(signal, blinker.Signal):
+            for held in list(signal.receivers.values()):
+                receiver = held() if isinstance(held, weakref.ref) else held
+                if receiver is not None:
+                    signal.disconnect(receiver)
+
+
 def clear_memoized_content():
     # Content.get_content and get_summary are memoized on (object, siteurl)
     # in one dict for the process; without this every rebuild's objects
@@ -102,6 +114,7 @@ class SiteModel:
         """(Re)read the settings and register the plugins; forget reader output."""
         self.memo.clear()
         self.jinja_env = None
+        disconnect_plugins()
         self.settings = load_settings(self.settings_file, self.output, self.scratch)
         self.pelican = Pelican(self.settings)  # sends `initialized`
         self._initialized_sent = True
