@@ -21,7 +21,7 @@ def register():
 
 @pytest.fixture
 def site_with_own_theme_and_plugin(tmp_path):
-    settings, content = write_fixture_site(tmp_path / "blog")
+    settings, _ = write_fixture_site(tmp_path / "blog")
     theme, plugins = tmp_path / "theme", tmp_path / "extra_plugins"
     shutil.copytree(ROOT / "theme", theme)
     save(plugins / "fixture_motto" / "__init__.py", PLUGIN.format(motto="Seeds and loaves"))
@@ -43,7 +43,8 @@ def test_theme_plugin_and_settings_changes(site_with_own_theme_and_plugin):
     assert b"Seeds and loaves" in preview.get("/")[1]
     footer = theme / "templates" / "partials" / "footer.html"
     edits = [
-        ("theme", lambda: save(footer, footer.read_text().replace("</footer>", "<p>Hand-made.</p></footer>"))),
+        ("theme", lambda: save(footer, footer.read_text().replace("</footer>",
+                                                                  "<p>Hand-made.</p></footer>"))),
         ("plugin", lambda: save(plugins / "fixture_motto" / "__init__.py",
                                 PLUGIN.format(motto="Roots and crusts"))),
         ("settings", lambda: save(settings, settings.read_text() + "SITENAME = 'Plot and Oven'\n")),
