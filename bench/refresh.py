@@ -119,10 +119,13 @@ class LiveClient:
             if json.loads(text).get("command") == command:
                 return time.monotonic()
 
-    async def settle(self, name, timeout):
+    async def settle(self, name, timeout, restored=True):
         """Wait until the server is idle: the next edit starts from a quiet machine."""
         if name == "pressless":
-            # After the reload the preview writes the other pages, then Pagefind runs.
+            # After its reload the preview writes the other pages, then runs
+            # Pagefind; wait for the index made after the restoring save.
+            if restored:
+                await self.next("reload", timeout)
             await self.next("pressless-search-updated", timeout)
         # The livereload package ignores changes for 3 s after a reload.
         await self.drain(1.0 if name in ("pressless", "hugo", "jekyll") else 3.5)
@@ -168,7 +171,7 @@ async def measure_tool(name, corpus_dir, post, work, repeat, timeout):
         print(f"  {name:<16} {corpus_dir.name}: serving after {time.monotonic() - started:.1f} s", flush=True)
         client = LiveClient()
         await client.connect(live_port, deadline, url)
-        await client.settle(name, timeout)
+        await client.settle(name, timeout, restored=False)
         for index in range(repeat):
             for phase in PHASES:
                 marker = f"Bench{phase.title()}{index}x{os.getpid()}"
@@ -231,7 +234,14 @@ def middle_post(corpus_dir):
     return post
 
 
-async def run(args):
+def write_results(args, rows, load_before):
+    meta = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
+            "load_average_before": load_before, "load_average_after": os.getloadavg()[0],
+            "repeat": args.repeat, "posts": args.posts}
+    args.results.write_text(json.dumps({"meta": meta, "results": rows}, indent=1, default=str) + "\n")
+
+
+async def run(args, load_before):
     work = args.out.resolve()
     for folder in ("logs", "out"):
         (work / folder).mkdir(parents=True, exist_ok=True)
@@ -253,6 +263,8 @@ async def run(args):
             except (RuntimeError, TimeoutError) as error:
                 print(f"  {tool}: {error}", flush=True)
                 rows += [{**summary(tool, posts, phase, []), "error": str(error)} for phase in PHASES]
+            # After every tool: a long run stopped half way keeps what it measured.
+            write_results(args, rows, load_before)
     return rows
 
 
@@ -269,13 +281,10 @@ def main():
     parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
-    rows = asyncio.run(run(args))
+    rows = asyncio.run(run(args, load_before))
     print()
     print(table(rows))
-    meta = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
-            "load_average_before": load_before, "load_average_after": os.getloadavg()[0],
-            "repeat": args.repeat, "posts": args.posts}
-    args.results.write_text(json.dumps({"meta": meta, "results": rows}, indent=1, default=str) + "\n")
+    write_results(args, rows, load_before)
     print(f"\nwrote {args.results}")
 
 

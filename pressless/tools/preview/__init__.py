@@ -75,7 +75,7 @@ class Preview:
 
     def _changed(self, kinds):
         if "code" in kinds.values():
-            forget_code(code_roots(self.model), settings_files(self.model))
+            forget_code(code_roots(self.watcher.settings), settings_files(self.model.settings_file))
         self.session.files_changed(kinds)
 
     async def serve(self, started=None):
@@ -83,6 +83,10 @@ class Preview:
         self.model.output.mkdir(parents=True, exist_ok=True)
         self.session.start()
         await asyncio.get_running_loop().run_in_executor(None, self.session.ready.wait)
+        if self.model.settings is None:
+            # The settings or a plugin failed to load (printed above): with no
+            # site there is nothing to serve or to watch.
+            return 1
         if self.watch:
             self.watcher = Watcher(self.model, self._changed)
             self.watcher.start()
@@ -91,6 +95,7 @@ class Preview:
         if started is not None:
             started.set()
         await asyncio.Event().wait()
+        return 0
 
     def close(self):
         if self.watcher:
@@ -107,10 +112,11 @@ def main(settings_file, output, port, live_port):
     except PortBusy as busy:
         print(busy, file=sys.stderr)
         return 1
+    code = 0
     try:
-        asyncio.run(preview.serve())
+        code = asyncio.run(preview.serve())
     except KeyboardInterrupt:
         pass
     finally:
         preview.close()
-    return 0
+    return code

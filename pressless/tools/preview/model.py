@@ -112,6 +112,7 @@ class SiteModel:
 
     def load(self):
         """(Re)read the settings and register the plugins; forget reader output."""
+        self.settings = self.pelican = None
         self.memo.clear()
         self.jinja_env = None
         disconnect_plugins()

@@ -175,7 +175,7 @@ class PreviewSession:
         logging.getLogger().addHandler(collector)
         started = time.monotonic()
         try:
-            if first or "code" in kinds:
+            if first or "code" in kinds or self.model.pelican is None:
                 self.model.load()
             elif "theme" in kinds:
                 self.model.forget_theme()

@@ -14,34 +14,34 @@ _IGNORED_PREFIXES = (".#", ".~")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
 
 
-def code_roots(model):
+def code_roots(settings):
     """Folders whose Python code is loaded into the preview: plugins and core."""
-    return [*map(Path, model.settings["PLUGIN_PATHS"]), Path(pressless.core.__file__).parent]
+    return [*map(Path, settings["PLUGIN_PATHS"]), Path(pressless.core.__file__).parent]
 
 
-def settings_files(model):
+def settings_files(settings_file):
     """The settings file and the settings files beside it that it may import."""
-    folder = model.settings_file.parent
-    return sorted({model.settings_file, *(p for p in (folder / "pelicanconf.py",) if p.is_file())})
+    folder = settings_file.parent
+    return sorted({settings_file, *(p for p in (folder / "pelicanconf.py",) if p.is_file())})
 
 
 def _under(path, roots):
     return any(path == root or root in path.parents for root in roots)
 
 
-def classify(path, model):
+def classify(path, settings, settings_file, output):
     """'content', 'theme', 'code' or None (not something the site is built from)."""
     path = Path(path).resolve()
     name = path.name
     if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES) or "__pycache__" in path.parts:
         return None
-    settings = model.settings
-    if _under(path, [Path(p).resolve() for p in code_roots(model)]) or path in settings_files(model):
+    code = [Path(p).resolve() for p in code_roots(settings)]
+    if _under(path, code) or path in settings_files(settings_file):
         return "code"
     theme_roots = [Path(settings["THEME"]), *map(Path, settings["THEME_TEMPLATES_OVERRIDES"])]
     if _under(path, [p.resolve() for p in theme_roots]):
         return "theme"
-    if _under(path, [Path(settings["PATH"]).resolve()]) and not _under(path, [model.output]):
+    if _under(path, [Path(settings["PATH"]).resolve()]) and not _under(path, [output]):
         return "content"
     return None
 
@@ -61,14 +61,17 @@ class Watcher:
 
     def __init__(self, model, on_change):
         self.model = model
+        # The settings the watched folders come from: kept while a broken
+        # settings file cannot be read, so that saving it fixed is noticed.
+        self.settings = model.settings
         self.on_change = on_change
         self.stop_event = threading.Event()
         self.thread = threading.Thread(target=self._run, name="preview-watcher", daemon=True)
 
     def roots(self):
-        settings = self.model.settings
+        settings = self.settings
         roots = [settings["PATH"], settings["THEME"], *settings["THEME_TEMPLATES_OVERRIDES"],
-                 *code_roots(self.model), *settings_files(self.model)]
+                 *code_roots(settings), *settings_files(self.model.settings_file)]
         return sorted({str(Path(root).resolve()) for root in roots if os.path.exists(root)})
 
     def start(self):
@@ -82,8 +85,9 @@ class Watcher:
         for batch in watchfiles.watch(*self.roots(), debounce=200, step=20, stop_event=self.stop_event,
                                       recursive=True, raise_interrupt=False):
             kinds = {}
+            self.settings = self.model.settings or self.settings
             for _, path in batch:
-                kind = classify(path, self.model)
+                kind = classify(path, self.settings, self.model.settings_file, self.model.output)
                 if kind:
                     kinds[path] = kind
             if kinds:
