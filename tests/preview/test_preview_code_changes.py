@@ -61,3 +61,23 @@ def test_theme_plugin_and_settings_changes(site_with_own_theme_and_plugin):
         listener.wait_for("pressless-search-updated")
         assert_written_like(expected, preview)
     assert preview.process.poll() is None, "the same process serves after every change"
+
+
+def test_a_settings_file_that_cannot_load_is_reported_and_watched(tmp_path):
+    settings, _ = write_fixture_site(tmp_path / "blog")
+    preview = PreviewProcess(settings, tmp_path / "output")
+    try:
+        preview.wait_until_serving()
+        listener = LiveListener(preview.live_port)
+        good = settings.read_text()
+        save(settings, good + "SITENAME = 'Unclosed\n")
+        _, message = listener.wait_for("pressless-error")
+        problem = message["problems"][0]
+        assert problem["path"] == str(settings) and problem["line"] == good.count("\n") + 1
+        assert "SyntaxError" in problem["message"]
+        assert b"Pressless Notes" in preview.get("/")[1], "the last good site is still served"
+        save(settings, good + "SITENAME = 'Closed Again'\n")
+        listener.wait_for("reload")
+        assert b"Closed Again" in preview.get("/")[1]
+    finally:
+        preview.stop()

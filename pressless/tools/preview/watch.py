@@ -57,7 +57,12 @@ def forget_code(roots, files):
 
 
 class Watcher:
-    """Watches content, theme and code; hands changes to `on_change`."""
+    """Watches content, theme and code; hands changes to `on_change`.
+
+    Settings files are watched through their folder, not recursively (the
+    folder holds output/ and the virtualenv): an editor that saves by
+    renaming a new file over the old one replaces the file being watched.
+    """
 
     def __init__(self, model, on_change):
         self.model = model
@@ -66,24 +71,31 @@ class Watcher:
         self.settings = model.settings
         self.on_change = on_change
         self.stop_event = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="preview-watcher", daemon=True)
+        self.threads = [
+            threading.Thread(target=self._run, args=(self.tree_roots(), True), daemon=True),
+            threading.Thread(target=self._run, args=(self.settings_folders(), False), daemon=True),
+        ]
 
-    def roots(self):
+    def tree_roots(self):
         settings = self.settings
         roots = [settings["PATH"], settings["THEME"], *settings["THEME_TEMPLATES_OVERRIDES"],
-                 *code_roots(settings), *settings_files(self.model.settings_file)]
+                 *code_roots(settings)]
         return sorted({str(Path(root).resolve()) for root in roots if os.path.exists(root)})
 
+    def settings_folders(self):
+        return sorted({str(path.parent) for path in settings_files(self.model.settings_file)})
+
     def start(self):
-        self.thread.start()
+        for thread in self.threads:
+            thread.start()
 
     def stop(self):
         self.stop_event.set()
 
-    def _run(self):
+    def _run(self, roots, recursive):
         # A short step: a save is reported about 20 ms after it happens.
-        for batch in watchfiles.watch(*self.roots(), debounce=200, step=20, stop_event=self.stop_event,
-                                      recursive=True, raise_interrupt=False):
+        for batch in watchfiles.watch(*roots, debounce=200, step=20, stop_event=self.stop_event,
+                                      recursive=recursive, raise_interrupt=False):
             kinds = {}
             self.settings = self.model.settings or self.settings
             for _, path in batch:
