@@ -22,6 +22,10 @@ from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
 from .problems import ErrorCollector, one_line, problems_of_failure
 
 log = logging.getLogger("pressless.preview")
+# How long after a reload message the worker waits for the browser's request
+# before it goes on writing the other pages (a reload takes the browser well
+# under this on 127.0.0.1).
+REQUEST_GRACE_SECONDS = 0.5
 
 
 class SearchIndexer:
@@ -73,6 +77,7 @@ class PreviewSession:
         self.search_stale = False
         self.events = []  # (monotonic time, what): for tests and the bench
         self.ready = threading.Event()
+        self._requests_first_until = 0.0
         self._wake = threading.Condition()
         self._stopping = False
         self.thread = threading.Thread(target=self._run, name="preview-worker", daemon=True)
@@ -111,9 +116,8 @@ class PreviewSession:
         self.ready.set()
         while True:
             with self._wake:
-                while not (self._stopping or self.requests or self.changes or self.dirty
-                           or self._search_due()):
-                    self._wake.wait(timeout=0.2 if self._search_running() else None)
+                while not (self._stopping or self.requests or self.changes or self._background_due()):
+                    self._wake.wait(timeout=self._next_check())
                 if self._stopping:
                     return
                 request = self.requests.popleft() if self.requests else None
@@ -126,6 +130,20 @@ class PreviewSession:
                 self._write_next()
             else:
                 self._index_search()
+
+    def _background_due(self):
+        # Right after a reload the browser's request is on its way: leave the
+        # worker free for it rather than start a long job (a feed of every post).
+        if time.monotonic() < self._requests_first_until:
+            return False
+        return bool(self.dirty) or self._search_due()
+
+    def _next_check(self):
+        waits = [self._requests_first_until - time.monotonic()]
+        if self._search_running():
+            waits.append(0.2)
+        positive = [wait for wait in waits if wait > 0]
+        return min(positive) if positive else None
 
     def _search_running(self):
         return self.search is not None and self.search.process is not None
@@ -192,7 +210,8 @@ class PreviewSession:
             return
         finally:
             logging.getLogger().removeHandler(collector)
-        # The pages of the files that changed are written first.
+        # The pages of the files that changed are written first, HTML before feeds.
+        changed_jobs = sorted(changed_jobs, key=lambda relative: not relative.endswith(".html"))
         for relative in changed_jobs:
             self.dirty.pop(relative, None)
         self.dirty = {**dict.fromkeys(changed_jobs), **self.dirty}
@@ -206,6 +225,7 @@ class PreviewSession:
             self.problems = []
         log.warning("preview: %s in %.2f s", "site read" if first else "rebuilt", seconds)
         self._note("reload")
+        self._requests_first_until = time.monotonic() + REQUEST_GRACE_SECONDS
         self.notify({"command": "reload", "path": self._url_of(changed_jobs), "liveCSS": True})
 
     def _install(self, generation):
