@@ -19,7 +19,6 @@ OUTPUT = ROOT / "output"
 PUBLIC = ROOT / "public"
 PREVIEW_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
 HOST = "127.0.0.1"
 PORT = 8000
 LIVE_PORT = 35729  # the port livereload.js reconnects to
@@ -67,26 +66,21 @@ def serve(c, port=PORT):
         server.serve_forever()
 
 
-@task
+@task(
+    help={
+        "port": "Where the site is served (default 8000)",
+        "live_port": "Where browsers wait for the reload message (default 35729)",
+    }
+)
 def livereload(c, port=PORT, live_port=LIVE_PORT):
-    """Build, serve at http://127.0.0.1:8000, rebuild and refresh on any change."""
-    from livereload import Server
+    """Serve at http://127.0.0.1:8000 and refresh the browser on any change, from one live process."""
+    # pressless/tools/preview: the site stays in memory; a save re-reads only
+    # the changed files and the page in the browser is rendered first.
+    from pressless.tools.preview import main as run_preview
 
-    def rebuild_quietly():
-        # A broken post must not stop the server: report it and keep watching.
-        try:
-            build_site(PREVIEW_SETTINGS, OUTPUT)
-        except BuildError as error:
-            print(f"Build failed: {error}; still serving the last good build.")
-
-    rebuild_quietly()
-    server = Server()
-    for watched in WATCHED:
-        # livereload watches a folder recursively and a file by itself.
-        server.watch(str(ROOT / watched), rebuild_quietly)
-    server.serve(
-        root=str(OUTPUT), host=HOST, port=int(port), liveport=int(live_port), open_url_delay=None
-    )
+    code = run_preview(PREVIEW_SETTINGS, OUTPUT, int(port), int(live_port))
+    if code:
+        raise Exit(code=code)
 
 
 @task(

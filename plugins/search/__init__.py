@@ -14,8 +14,7 @@ from pathlib import Path
 from pelican import signals
 
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
-
-from .pagefind import PagefindError, index_pages
+from pressless.core.pagefind import PagefindError, entry_files, index_pages, indexes_drafts
 
 log = logging.getLogger(__name__)
 
@@ -47,25 +46,6 @@ def check_settings(pelican):
     language = settings["SEARCH_FORCE_LANGUAGE"]
     if language is not None and not (isinstance(language, str) and language.isalpha()):
         raise AuthorError('search: SEARCH_FORCE_LANGUAGE must be None or a language code such as "en"')
-
-
-def indexes_drafts(settings):
-    chosen = settings["SEARCH_INDEX_DRAFTS"]
-    return bool(settings.get("SHOW_DRAFTS")) if chosen is None else chosen
-
-
-def entry_files(generators, with_drafts):
-    """Output paths (relative) of every entry page the generators wrote."""
-    kinds = ["articles", "translations", "hidden_articles", "pages", "translations", "hidden_pages"]
-    if with_drafts:
-        kinds += ["drafts", "drafts_translations", "draft_pages", "draft_translations"]
-    files = set()
-    for generator in generators:
-        for kind in kinds:
-            for entry in getattr(generator, kind, None) or []:
-                if entry.save_as:
-                    files.add(entry.save_as)
-    return sorted(files)
 
 
 def note_entries(generators):

@@ -189,7 +189,7 @@ def test_kills_at_random_moments_leave_the_old_or_the_new_site(blog, editions, s
 
 
 SLOW_BUILD = f"""
-PLUGIN_PATHS += [{str(FIXTURES / "plugins")!r}]
+PLUGIN_PATHS = [{str(FIXTURES / "plugins")!r}]
 PLUGINS += ["slow_build"]
 SLOW_BUILD_SECONDS = 120
 """
@@ -229,7 +229,7 @@ def test_a_failing_build_leaves_the_last_good_site(blog, editions):
 
 
 BROKEN_ENTRY = f"""
-PLUGIN_PATHS += [{str(FIXTURES / "plugins")!r}]
+PLUGIN_PATHS = [{str(FIXTURES / "plugins")!r}]
 PLUGINS = ["break_entry", *PLUGINS]
 """
 

@@ -1,4 +1,4 @@
-"""Run Pagefind over a chosen set of built pages (no Pelican here).
+"""Run Pagefind over a chosen set of built pages: the search plugin and the live preview both do.
 
 Pagefind indexes a folder; we want only the entries (posts and pages), not
 the thousands of listing pages it would otherwise open only to skip them.
@@ -84,3 +84,23 @@ def index_pages(site, relative_paths, bundle_folder="pagefind", exclude_selector
         details = " ".join(line.strip() for line in done.stdout.splitlines() if line.strip().startswith("-"))
         raise PagefindError(f"{reason}{': ' + details if details else ''}")
     return done.stdout
+
+
+def indexes_drafts(settings):
+    """Whether drafts are indexed: SEARCH_INDEX_DRAFTS, or (None) exactly when the build shows them."""
+    chosen = settings["SEARCH_INDEX_DRAFTS"]
+    return bool(settings.get("SHOW_DRAFTS")) if chosen is None else chosen
+
+
+def entry_files(generators, with_drafts):
+    """Output paths (relative) of every entry page the generators wrote."""
+    kinds = ["articles", "translations", "hidden_articles", "pages", "translations", "hidden_pages"]
+    if with_drafts:
+        kinds += ["drafts", "drafts_translations", "draft_pages", "draft_translations"]
+    files = set()
+    for generator in generators:
+        for kind in kinds:
+            for entry in getattr(generator, kind, None) or []:
+                if entry.save_as:
+                    files.add(entry.save_as)
+    return sorted(files)

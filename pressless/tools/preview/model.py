@@ -1,0 +1,237 @@
+"""The site held in memory: settings read once, generators run in-process.
+
+`SiteModel.generation()` runs what `pelican` runs (Pelican.run, step by
+step) with two differences: readers remember files that did not change
+(readers.py), and pages and feeds become jobs instead of files (jobs.py).
+Plugins that write files themselves (comment feeds, the sitemap) write into
+a scratch folder; those files are collected into the Generation so the
+preview can put them in place with the rendered pages.
+"""
+
+import os
+import shutil
+import time
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import blinker
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, StaticGenerator
+from pelican.plugins import signals
+from pelican.settings import read_settings
+
+from pressless.core.pagefind import entry_files, indexes_drafts
+
+from .jobs import RecordingWriter
+from .readers import MemoReaders
+
+
+@dataclass
+class Generation:
+    """One rebuilt site model: what every output file is and how to make it."""
+
+    number: int
+    jobs: dict  # relative path -> Job
+    direct_files: dict  # relative path -> bytes (written by plugins themselves)
+    static_files: set  # relative paths copied by the static generator
+    entries: dict = field(default_factory=dict)  # source path -> Content object
+    articles_generator: object = None
+    search_files: list = field(default_factory=list)  # the entry pages search indexes
+    seconds: float = 0.0
+    timings: dict = field(default_factory=dict)
+
+    def all_paths(self):
+        return set(self.jobs) | set(self.direct_files) | self.static_files
+
+    def jobs_showing_content_of(self, entries):
+        """The pages and feeds that print these entries' content."""
+        wanted = {id(entry) for entry in entries}
+        return [relative for relative, job in self.jobs.items()
+                if (job.entry is not None and id(job.entry) in wanted)
+                or wanted.intersection(job.content_ids)]
+
+
+def load_settings(settings_file, output, scratch):
+    """Pelican's settings from a settings file, with the preview's folders."""
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(scratch)})
+    # The preview writes into `output` itself; Pelican must not delete it.
+    settings["DELETE_OUTPUT_DIRECTORY"] = False
+    settings["PREVIEW_OUTPUT"] = str(output)
+    # The search plugin would index inside every rebuild, before the page is
+    # refreshed; the preview runs Pagefind itself, after the refresh.
+    settings["SEARCH_INDEX"] = False
+    # The preview keeps each file's reading in memory itself (readers.py);
+    # the reader cache plugin's own reading must not run on top of it.
+    settings["READER_CACHE"] = False
+    return settings
+
+
+def _files_under(folder):
+    for directory, _, files in os.walk(folder):
+        for name in files:
+            yield Path(directory) / name
+
+
+def _theme_static_files(settings):
+    """What Pelican's StaticGenerator copies from the theme, as output paths."""
+    theme, target = Path(settings["THEME"]), settings["THEME_STATIC_DIR"]
+    copied = set()
+    for entry in settings["THEME_STATIC_PATHS"]:
+        source = theme / entry
+        if source.is_dir():
+            copied |= {f"{target}/{p.relative_to(source).as_posix()}" for p in _files_under(source)}
+        elif source.is_file():
+            copied.add(f"{target}/{source.name}")
+    return copied
+
+
+def disconnect_plugins():
+    """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
+    for signal in vars(signals).values():
+        if isinstance(signal, blinker.Signal):
+            for held in list(signal.receivers.values()):
+                receiver = held() if isinstance(held, weakref.ref) else held
+                if receiver is not None:
+                    signal.disconnect(receiver)
+
+
+def clear_memoized_content():
+    # Content.get_content and get_summary are memoized on (object, siteurl)
+    # in one dict for the process; without this every rebuild's objects
+    # would be kept alive for ever.
+    for name in ("get_content", "get_summary"):
+        getattr(Content, name).cache.clear()
+
+
+class SiteModel:
+    """A Pressless site kept in memory between rebuilds."""
+
+    def __init__(self, settings_file, output):
+        self.settings_file = Path(settings_file).resolve()
+        self.output = Path(output).resolve()
+        self.scratch = self.output.with_name(f".{self.output.name}.preview-scratch")
+        self.memo = {}
+        self.number = 0
+        self.jinja_env = None
+        self.pelican = None
+        self.settings = None
+        self._initialized_sent = False
+
+    def load(self):
+        """(Re)read the settings and register the plugins; forget reader output."""
+        self.settings = self.pelican = None
+        self.memo.clear()
+        self.jinja_env = None
+        disconnect_plugins()
+        self.settings = load_settings(self.settings_file, self.output, self.scratch)
+        self.pelican = Pelican(self.settings)  # sends `initialized`
+        self._initialized_sent = True
+
+    def forget_theme(self):
+        self.jinja_env = None
+
+    def watched_paths(self):
+        settings = self.settings
+        return {
+            "content": [Path(settings["PATH"])],
+            "theme": [Path(settings["THEME"]), *map(Path, settings["THEME_TEMPLATES_OVERRIDES"])],
+            "code": [self.settings_file, *map(Path, settings["PLUGIN_PATHS"])],
+        }
+
+    def _make_generators(self, context):
+        pelican = self.pelican
+        generators = []
+        for cls in pelican._get_generator_classes():
+            # Static files go straight to the real output folder: copying
+            # them is Pelican's own up-to-date check, and they can be large.
+            output_path = str(self.output) if cls is StaticGenerator else pelican.output_path
+            generator = cls(context=context, settings=self.settings, path=pelican.path,
+                            theme=pelican.theme, output_path=output_path)
+            if hasattr(generator, "readers"):
+                generator.readers = MemoReaders(self.settings, self.memo)
+            # One Jinja environment for every generator and rebuild: templates
+            # are compiled once until the theme changes.
+            if self.jinja_env is None:
+                self.jinja_env = generator.env
+            generator.env = self.jinja_env
+            generators.append(generator)
+        return generators
+
+    def _collect_scratch(self):
+        files = {}
+        for path in _files_under(self.scratch):
+            files[path.relative_to(self.scratch).as_posix()] = path.read_bytes()
+            path.unlink()
+        return files
+
+    def generation(self):
+        """Rebuild the model from the files as they are now; return the Generation.
+
+        Raises whatever Pelican or a plugin raises for bad content.
+        """
+        started = time.perf_counter()
+        timings = {}
+        clear_memoized_content()
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        self._collect_scratch()  # anything a failed rebuild left behind
+        # Plugins check settings and content headers at `initialized`
+        # (content_guard reads every header): run them again on each rebuild.
+        if not self._initialized_sent:
+            signals.initialized.send(self.pelican)
+        self._initialized_sent = False
+        timings["initialized"] = time.perf_counter() - started
+
+        context = self.settings.copy()
+        context["generated_content"] = {}
+        context["static_links"] = set()
+        context["static_content"] = {}
+        context["localsiteurl"] = self.settings["SITEURL"]
+        generators = self._make_generators(context)
+        for generator in generators:
+            mark = time.perf_counter()
+            if hasattr(generator, "generate_context"):
+                generator.generate_context()
+            if hasattr(generator, "check_disabled_readers"):
+                generator.check_disabled_readers()
+            timings[f"context:{type(generator).__name__}"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        signals.all_generators_finalized.send(generators)
+        for generator in generators:
+            if hasattr(generator, "refresh_metadata_intersite_links"):
+                generator.refresh_metadata_intersite_links()
+        timings["all_generators_finalized"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        writer = RecordingWriter(self.pelican.output_path, self.settings)
+        static_files = set()
+        for generator in generators:
+            if hasattr(generator, "generate_output"):
+                generator.generate_output(writer)
+            if isinstance(generator, StaticGenerator):
+                static_files |= {item.save_as for item in generator.staticfiles}
+        timings["record"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        signals.finalized.send(self.pelican)
+        timings["finalized"] = time.perf_counter() - mark
+        static_files |= _theme_static_files(self.settings)
+        self.number += 1
+        entries = {
+            entry.source_path: entry
+            for path, entry in context["generated_content"].items() if entry
+        }
+        return Generation(
+            number=self.number,
+            jobs=writer.jobs,
+            direct_files=self._collect_scratch(),
+            static_files=static_files,
+            entries=entries,
+            articles_generator=next(g for g in generators if isinstance(g, ArticlesGenerator)),
+            search_files=entry_files(generators, indexes_drafts(self.settings)),
+            seconds=time.perf_counter() - started,
+            timings=timings,
+        )
+
+    def close(self):
+        shutil.rmtree(self.scratch, ignore_errors=True)

@@ -1,0 +1,276 @@
+"""The preview's worker: one thread that rebuilds, renders, writes and indexes.
+
+Everything that touches the site model runs on this thread, in this order of
+priority: a page a browser is waiting for; files that changed (a new model);
+pages still to be written; the search index, once every page is written.
+Other threads talk to it through `files_changed` and `render_now`.
+"""
+
+import logging
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future
+from pathlib import Path
+
+from pelican.contents import Article
+
+from pressless.core.pagefind import failure_of, link_tree, pagefind_command
+
+from .incremental import body_only_edit
+from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
+from .problems import ErrorCollector, one_line, problems_of_failure
+
+log = logging.getLogger("pressless.preview")
+# How long after a reload message the worker waits for the browser's request
+# before it goes on writing the other pages (a reload takes the browser well
+# under this on 127.0.0.1).
+REQUEST_GRACE_SECONDS = 0.5
+
+
+class SearchIndexer:
+    """Pagefind in its own process over the entry pages (as the search plugin runs it in a
+    build), into a staging folder swapped in when done."""
+
+    def __init__(self, output):
+        self.output = Path(output)
+        self.staging = self.output.with_name(f".{self.output.name}.pagefind-staging")
+        self.source = self.output.with_name(f".{self.output.name}.pagefind-source")
+        self.process = None
+
+    def start(self, files, settings):
+        self.stop()
+        shutil.rmtree(self.source, ignore_errors=True)
+        link_tree(self.output, files, self.source)
+        command = pagefind_command(self.source, self.staging, settings.get("SEARCH_EXCLUDE_SELECTORS") or (),
+                                   settings.get("SEARCH_FORCE_LANGUAGE"))
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def finished(self):
+        """None while running; else True when the new index is in place."""
+        if self.process is None or self.process.poll() is None:
+            return None
+        process, self.process = self.process, None
+        shutil.rmtree(self.source, ignore_errors=True)
+        reason = failure_of(process.returncode, process.stdout.read().decode())
+        if reason:
+            log.warning("preview: search index: Pagefind failed: %s", one_line(reason))
+            return False
+        swap_in(self.output, SEARCH_FOLDER, self.staging)
+        return True
+
+
+class PreviewSession:
+    """The site model, its pages on disk, and what browsers are told."""
+
+    def __init__(self, model, notify, search=True):
+        self.model = model
+        self.notify = notify  # (message dict) -> None; called on this thread
+        self.output = model.output
+        self.generation = None
+        self.dirty = {}  # relative path -> None, in the order to write
+        self.changes = {}  # path -> kind ("content", "theme", "code")
+        self.requests = deque()
+        self.problems = []
+        self.search = SearchIndexer(self.output) if search else None
+        self.search_stale = False
+        self.events = []  # (monotonic time, what): for tests and the bench
+        self.ready = threading.Event()
+        self._requests_first_until = 0.0
+        self._wake = threading.Condition()
+        self._stopping = False
+        self.thread = threading.Thread(target=self._run, name="preview-worker", daemon=True)
+
+    # -- called from other threads --------------------------------------
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+        self.thread.join(timeout=30)
+        if self.search:
+            self.search.stop()
+
+    def files_changed(self, kinds):
+        with self._wake:
+            self.changes.update(kinds)
+            self._wake.notify()
+
+    def render_now(self, relative):
+        """A Future of the page's bytes once it is up to date (None: read the disk)."""
+        future = Future()
+        with self._wake:
+            self.requests.append((relative, future))
+            self._wake.notify()
+        return future
+
+    # -- the worker -----------------------------------------------------
+    def _note(self, what):
+        self.events.append((time.monotonic(), what))
+
+    def _run(self):
+        self._rebuild({}, first=True)
+        self.ready.set()
+        while True:
+            with self._wake:
+                while not (self._stopping or self.requests or self.changes or self._background_due()):
+                    self._wake.wait(timeout=self._next_check())
+                if self._stopping:
+                    return
+                request = self.requests.popleft() if self.requests else None
+                changes, self.changes = (self.changes, {}) if not request else ({}, self.changes)
+            if request:
+                self._answer(*request)
+            elif changes:
+                self._rebuild(changes)
+            elif self.dirty:
+                self._write_next()
+            else:
+                self._index_search()
+
+    def _background_due(self):
+        # Right after a reload the browser's request is on its way: leave the
+        # worker free for it rather than start a long job (a feed of every post).
+        if time.monotonic() < self._requests_first_until:
+            return False
+        return bool(self.dirty) or self._search_due()
+
+    def _next_check(self):
+        waits = [self._requests_first_until - time.monotonic()]
+        if self._search_running():
+            waits.append(0.2)
+        positive = [wait for wait in waits if wait > 0]
+        return min(positive) if positive else None
+
+    def _search_running(self):
+        return self.search is not None and self.search.process is not None
+
+    def _search_due(self):
+        return self.search is not None and (self.search_stale or self._search_running())
+
+    def _answer(self, relative, future):
+        try:
+            future.set_result(self._write(relative) if relative in self.dirty else None)
+        except Exception as error:  # a template error shows in the browser too
+            self._fail(error, [])
+            future.set_result(None)
+
+    def _write(self, relative):
+        data = self.generation.jobs[relative].text().encode("utf-8")
+        write_if_changed(self.output, relative, data)
+        self.dirty.pop(relative, None)
+        if not self.dirty:
+            self._note("pages written")
+        return data
+
+    def _write_next(self):
+        relative = next(iter(self.dirty))
+        try:
+            self._write(relative)
+        except Exception as error:
+            self.dirty.pop(relative, None)
+            self._fail(error, [])
+
+    def _index_search(self):
+        if self.search_stale:
+            self.search_stale = False
+            self.search.start(self.generation.search_files, self.model.settings)
+            return
+        done = self.search.finished()
+        if done:
+            self._note("search updated")
+            self.notify({"command": "pressless-search-updated"})
+
+    # -- rebuilding -----------------------------------------------------
+    def _rebuild(self, changes, first=False):
+        kinds = set(changes.values())
+        if self.search:
+            self.search.stop()
+        collector = ErrorCollector()
+        logging.getLogger().addHandler(collector)
+        started = time.monotonic()
+        try:
+            if first or "code" in kinds or self.model.pelican is None:
+                self.model.load()
+            elif "theme" in kinds:
+                self.model.forget_theme()
+            edited = None
+            if kinds == {"content"} and self.generation is not None:
+                edited = body_only_edit(self.model, self.generation, list(changes))
+            if edited is not None:
+                changed_jobs = edited
+            else:
+                self._install(self.model.generation())
+                changed_jobs = self._jobs_of_sources(changes)
+        except Exception as error:
+            self._fail(error, collector.messages)
+            return
+        finally:
+            logging.getLogger().removeHandler(collector)
+        # The pages of the files that changed are written first, HTML before feeds.
+        changed_jobs = sorted(changed_jobs, key=lambda relative: not relative.endswith(".html"))
+        for relative in changed_jobs:
+            self.dirty.pop(relative, None)
+        self.dirty = {**dict.fromkeys(changed_jobs), **self.dirty}
+        self.search_stale = self.search is not None
+        for message in collector.messages:
+            # Logged as an error, yet the site was built (a bad Sticky value).
+            print(f"preview: {one_line(message)}", file=sys.stderr, flush=True)
+        seconds = time.monotonic() - started
+        if self.problems:
+            log.warning("preview: fixed; the site is up to date again")
+            self.problems = []
+        log.warning("preview: %s in %.2f s", "site read" if first else "rebuilt", seconds)
+        self._note("reload")
+        self._requests_first_until = time.monotonic() + REQUEST_GRACE_SECONDS
+        self.notify({"command": "reload", "path": self._url_of(changed_jobs), "liveCSS": True})
+
+    def _install(self, generation):
+        self.generation = generation
+        for relative, data in generation.direct_files.items():
+            write_if_changed(self.output, relative, data)
+        remove_stale(self.output, generation.all_paths())
+        self.dirty = dict.fromkeys(sorted(generation.jobs))
+
+    def _jobs_of_sources(self, changes):
+        sources = {str(Path(path).resolve()) for path in changes}
+        return [relative for relative, job in self.generation.jobs.items()
+                if job.entry is not None and job.entry.source_path in sources]
+
+    @staticmethod
+    def _url_of(jobs):
+        page = next((job for job in jobs if job.endswith(".html")), None)
+        if page is None:
+            return "/"
+        return "/" + page.removesuffix("index.html")
+
+    def _fail(self, error, logged):
+        self.problems = problems_of_failure(error, logged, self.model.settings_file)
+        for problem in self.problems:
+            # One line each, whatever the message held.
+            print(f"preview: {one_line(problem)}", file=sys.stderr, flush=True)
+        self._note("error")
+        self.notify(self.problem_message())
+
+    def problem_message(self):
+        if not self.problems:
+            return {"command": "pressless-ok"}
+        return {
+            "command": "pressless-error",
+            "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in self.problems],
+        }
+
+
+def is_article(entry):
+    return isinstance(entry, Article)

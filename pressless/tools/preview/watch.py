@@ -1,0 +1,106 @@
+"""Which saved files matter, and what kind of rebuild each asks for."""
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import watchfiles
+
+import pressless.core
+
+# Editors' swap and backup files are not content.
+_IGNORED_PREFIXES = (".#", ".~")
+_IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
+
+
+def code_roots(settings):
+    """Folders whose Python code is loaded into the preview: plugins and core."""
+    return [*map(Path, settings["PLUGIN_PATHS"]), Path(pressless.core.__file__).parent]
+
+
+def settings_files(settings_file):
+    """The settings file and the settings files beside it that it may import."""
+    folder = settings_file.parent
+    return sorted({settings_file, *(p for p in (folder / "pelicanconf.py",) if p.is_file())})
+
+
+def _under(path, roots):
+    return any(path == root or root in path.parents for root in roots)
+
+
+def classify(path, settings, settings_file, output):
+    """'content', 'theme', 'code' or None (not something the site is built from)."""
+    path = Path(path).resolve()
+    name = path.name
+    if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES) or "__pycache__" in path.parts:
+        return None
+    code = [Path(p).resolve() for p in code_roots(settings)]
+    if _under(path, code) or path in settings_files(settings_file):
+        return "code"
+    theme_roots = [Path(settings["THEME"]), *map(Path, settings["THEME_TEMPLATES_OVERRIDES"])]
+    if _under(path, [p.resolve() for p in theme_roots]):
+        return "theme"
+    if _under(path, [Path(settings["PATH"]).resolve()]) and not _under(path, [output]):
+        return "content"
+    return None
+
+
+def forget_code(roots, files):
+    """Drop loaded modules from these folders, so the next import reads them anew."""
+    roots = [Path(root).resolve() for root in roots]
+    files = {Path(file).resolve() for file in files}
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        if origin and (Path(origin).resolve() in files or _under(Path(origin).resolve(), roots)):
+            del sys.modules[name]
+
+
+class Watcher:
+    """Watches content, theme and code; hands changes to `on_change`.
+
+    Settings files are watched through their folder, not recursively (the
+    folder holds output/ and the virtualenv): an editor that saves by
+    renaming a new file over the old one replaces the file being watched.
+    """
+
+    def __init__(self, model, on_change):
+        self.model = model
+        # The settings the watched folders come from: kept while a broken
+        # settings file cannot be read, so that saving it fixed is noticed.
+        self.settings = model.settings
+        self.on_change = on_change
+        self.stop_event = threading.Event()
+        self.threads = [
+            threading.Thread(target=self._run, args=(self.tree_roots(), True), daemon=True),
+            threading.Thread(target=self._run, args=(self.settings_folders(), False), daemon=True),
+        ]
+
+    def tree_roots(self):
+        settings = self.settings
+        roots = [settings["PATH"], settings["THEME"], *settings["THEME_TEMPLATES_OVERRIDES"],
+                 *code_roots(settings)]
+        return sorted({str(Path(root).resolve()) for root in roots if os.path.exists(root)})
+
+    def settings_folders(self):
+        return sorted({str(path.parent) for path in settings_files(self.model.settings_file)})
+
+    def start(self):
+        for thread in self.threads:
+            thread.start()
+
+    def stop(self):
+        self.stop_event.set()
+
+    def _run(self, roots, recursive):
+        # A short step: a save is reported about 20 ms after it happens.
+        for batch in watchfiles.watch(*roots, debounce=200, step=20, stop_event=self.stop_event,
+                                      recursive=recursive, raise_interrupt=False):
+            kinds = {}
+            self.settings = self.model.settings or self.settings
+            for _, path in batch:
+                kind = classify(path, self.settings, self.model.settings_file, self.model.output)
+                if kind:
+                    kinds[path] = kind
+            if kinds:
+                self.on_change(kinds)
