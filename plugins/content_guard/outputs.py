@@ -93,7 +93,7 @@ def collision_problems(generators, settings):
     writes += [(path, what) for path, what in _template_outputs(generators, settings) if path]
     problems = []
     for path, writers in output_collisions(writes):
-        files = [name for name in writers if name in source]
+        files = sorted(name for name in writers if name in source)
         others = [name for name in writers if name not in source]
         if not files:
             continue
