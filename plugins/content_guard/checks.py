@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pelican.utils import get_date, slugify
 
+from pressless.core.characters import first_unwritable_character
 from pressless.core.errors import AuthorError, Problem
 from pressless.core.header import read_header
 from pressless.core.slugs import language_problem, slug_advice, slug_problem
@@ -139,6 +140,11 @@ def check_content_tree(settings):
             except UnicodeDecodeError as error:
                 problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason})"))
                 continue
+            unwritable = first_unwritable_character(text)
+            if unwritable:
+                line, code = unwritable
+                problems.append(Problem(shown, line, f"holds the control character {code}, which no page "
+                                                     "or feed can carry; remove it"))
             header = read_header(text)
             problems.extend(check_header(shown, header, needs_date=needs_date, settings=settings))
     return problems
