@@ -1,6 +1,7 @@
 """Pure checks of post and page headers, run before Pelican reads anything."""
 
 import os
+import re
 from pathlib import Path
 
 from pelican.utils import get_date, slugify
@@ -11,6 +12,8 @@ from pressless.core.header import read_header
 from pressless.core.slugs import language_problem, slug_advice, slug_problem
 
 VALID_STATUSES = ("published", "draft", "hidden")
+# One part of a path inside the site: no '..', no '.', nothing a URL must escape.
+PATH_PART = re.compile(r"^(?!\.+$)[A-Za-z0-9._~-]+$")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 
@@ -97,18 +100,27 @@ def address_problems(path, header):
         if why:
             problems.append(Problem(path, header.line("lang"), f"Lang {lang!r} {why}"))
     for key in ("save_as", "url"):
-        value = header.get(key)
-        if value and not _stays_inside(value):
-            problems.append(Problem(
-                path, header.line(key),
-                f"{key.title()} {value!r} leaves the site's folder; use a relative path without '..'",
-            ))
+        if key in header:
+            value = header.get(key)
+            why = path_problem(value, file_only=key == "save_as")
+            if why:
+                problems.append(Problem(path, header.line(key), f"{key.title()} {value!r} {why}"))
     return problems
 
 
-def _stays_inside(relative):
-    parts = relative.replace("\\", "/").split("/")
-    return not relative.startswith(("/", "\\")) and ".." not in parts and ":" not in parts[0]
+def path_problem(value, *, file_only):
+    """Why a `Save_as` / `Url` value cannot be a path inside the site, or None."""
+    if not value:
+        return "is empty; give a path like 'about/index.html', or leave the line out"
+    parts = value.split("/")
+    if value.startswith("/") or any(not PATH_PART.match(part) for part in parts[:-1]) or (
+        parts[-1] and not PATH_PART.match(parts[-1])
+    ):
+        return ("is not a relative path of plain parts (letters, digits, '-', '_', '.', "
+                "none of them only dots); it could leave the site's folder")
+    if file_only and not parts[-1]:
+        return "names a folder; end it with a file name like 'index.html'"
+    return None
 
 
 def _markdown_files(content_root, folders, excludes):

@@ -86,23 +86,31 @@ def _template_outputs(generators, settings):
 
 
 def collision_problems(generators, settings):
-    """Two entries (or an entry and a page of the theme) written to one file."""
+    """Two entries (or an entry and a page of the theme) written to one file, or given one address."""
     entries = _written(entry_sets(generators).all)
     source = {source_of(entry): entry for entry in entries}
     writes = [(entry.save_as, source_of(entry)) for entry in entries]
     writes += [(path, what) for path, what in _template_outputs(generators, settings) if path]
-    problems = []
+    problems, reported = [], set()
     for path, writers in output_collisions(writes):
         files = sorted(name for name in writers if name in source)
         others = [name for name in writers if name not in source]
         if not files:
             continue
-        first = source[files[0]]
-        also = ", ".join(files[1:] + others)
+        reported.add(frozenset(files))
         problems.append(Problem(
-            files[0], _line(first, "slug"),
-            f"is written to {path}, as is {also}; give one of them another Slug (or Date)",
+            files[0], _line(source[files[0]], "slug"),
+            f"is written to {path}, as is {', '.join(files[1:] + others)}; "
+            "give one of them another Slug (or Date)",
         ))
+    # Written to different files (a `Save_as:`) but linked at one address (a `Url:`).
+    for url, writers in output_collisions((entry.url, source_of(entry)) for entry in entries):
+        files = sorted(writers)
+        if frozenset(files) not in reported:
+            problems.append(Problem(
+                files[0], _line(source[files[0]], "url"),
+                f"has the address {url}, as has {', '.join(files[1:])}; give one of them another Url",
+            ))
     return problems
 
 

@@ -16,7 +16,8 @@ from .checks import ContentError
 
 
 def _writer_name(template, kwargs):
-    entry = kwargs.get("article") or kwargs.get("page")
+    # Pelican passes the post or page as `article` / `page`; our plugins pass `entry`.
+    entry = kwargs.get("article") or kwargs.get("page") or kwargs.get("entry")
     if entry is not None:
         return source_of(entry)
     return f"the {getattr(template, 'name', template)} template"

@@ -121,8 +121,8 @@ def test_links_that_resolve_build(tmp_path):
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("Save_as", "../../outside.html", "Save_As '../../outside.html' leaves the site's folder"),
-        ("Url", "/../x/", "Url '/../x/' leaves the site's folder"),
+        ("Save_as", "../../out.html", "Save_As '../../out.html' is not a relative path of plain parts"),
+        ("Url", "/../x/", "Url '/../x/' is not a relative path of plain parts"),
         ("Lang", "../en", "Lang '../en' is not a language code"),
     ],
 )
@@ -144,3 +144,35 @@ def test_any_other_file_written_twice_names_both_writers(tmp_path):
     assert_one_line_error(code, log, "are both written to index.html; give one of them another Slug")
     assert "the archives.html template" in log and "the index.html template" in log, log
     assert "FileOverwriteFailedError" not in log
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("Url", "", "Url '' is empty"),
+        ("Save_as", "", "Save_As '' is empty"),
+        ("Save_as", "..../", "Save_As '..../' is not a relative path of plain parts"),
+        ("Save_as", "notes/", "Save_As 'notes/' names a folder"),
+        ("Url", "a b/", "Url 'a b/' is not a relative path of plain parts"),
+    ],
+)
+def test_save_as_and_url_must_be_plain_paths_inside_the_site(tmp_path, key, value, message):
+    # Found by the fuzz test: an empty Url sent two posts' share pages to one file,
+    # a Save_as ending in '/' ended in NotADirectoryError.
+    files = {
+        "posts/a.md": post("A", **{key: value}),
+        "posts/b.md": post("B", date="2026-01-11", **{key: value}),
+    }
+    code, log, _ = run_build(tmp_path, files)
+    assert_one_line_error(code, log, f"content/posts/a.md:3: {message}")
+
+
+def test_two_posts_at_one_address_are_named(tmp_path):
+    files = {
+        "posts/a.md": post("A", Url="notes/", Save_as="notes/a.html"),
+        "posts/b.md": post("B", Url="notes/", Save_as="notes/b.html"),
+    }
+    code, log, _ = run_build(tmp_path, files)
+    expected = "content/posts/a.md:3: has the address notes/, as has "
+    assert_one_line_error(code, log, expected)
+    assert "content/posts/b.md; give one of them another Url" in log
