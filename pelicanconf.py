@@ -33,6 +33,8 @@ THEME = str(ROOT / "theme")
 # Each plugin's settings, with their defaults, are in plugins/<name>/README.md;
 # this file sets only what differs from those defaults.
 PLUGINS = [
+    # First: Pelican's own settings the theme relies on (SITEURL, DEFAULT_PAGINATION, ...).
+    "plugins.site_settings",
     "plugins.content_guard",
     "plugins.i18n",
     "plugins.template_tags",

@@ -285,3 +285,12 @@ def i18n_compile(c, lang=None):
 
 if __name__ == "__main__":
     sys.exit("Run these with invoke: `invoke --list`")
+
+
+# == lock: requirements*.lock, every package pinned with hashes (pressless/tools/locks.py) ==
+@task(help={"upgrade": "Move every package to the newest version the top-level pins allow"})
+def lock(c, upgrade=False):
+    """Refresh requirements.lock and requirements-test.lock from requirements*.txt (pip-compile)."""
+    from pressless.tools.locks import refresh_locks
+
+    refresh_locks(upgrade=upgrade)

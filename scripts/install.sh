@@ -35,8 +35,13 @@ install_requirements() {  # venv, requirements files (the first one is installed
   fi
 }
 
+# == locks: the blog's and the tests' packages come from requirements*.lock, every
+# package pinned with its hashes (pip checks them). A top-level pin missing from its
+# lock stops here, naming it: run `invoke lock` (docs/reliability.md).
+"$python" -m pressless.tools.locks --check
+
 if $want_test; then
-  install_requirements "$venv" requirements-test.txt requirements.txt
+  install_requirements "$venv" requirements-test.lock requirements-test.txt requirements.txt
   install_requirements .venv-isso requirements-isso.txt
 
   missing=()
@@ -61,5 +66,5 @@ if $want_test; then
     record node_modules/.installed-lock package-lock.json
   fi
 else
-  install_requirements "$venv" requirements.txt
+  install_requirements "$venv" requirements.lock requirements.txt
 fi

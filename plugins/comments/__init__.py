@@ -9,13 +9,13 @@ Problems in comment files are logged as warnings naming the file; a bad
 """
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import Generator
 
+from pressless.core.clock import build_now
 from pressless.core.config import config_of, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
@@ -24,7 +24,15 @@ from pressless.core.text import plain_text
 
 from .feeds import comments_feed
 from .loader import load_comments
-from .model import COMMENT_MODES, OPEN, comments_by_post, newest_first, post_comments, recent_comments
+from .model import (
+    COMMENT_MODES,
+    OPEN,
+    comments_by_post,
+    hold_future_comments,
+    newest_first,
+    post_comments,
+    recent_comments,
+)
 from .model import shown_comments as shown_comments_of
 from .sanitize import comment_markdown
 from .settings import PLUGIN, check_settings
@@ -48,8 +56,12 @@ def add_comments(generators):
         timezone=ZoneInfo(settings.get("TIMEZONE") or "UTC"),
         display_root=content_root.parent,
     )
+    # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
+    now = build_now(context, PLUGIN)
+    comments, held = hold_future_comments(comments, now)
+    for comment in held:
+        logger.info("comments: holding back %s until %s", comment.source, comment.date.isoformat())
     by_post = comments_by_post(comments)
-    now = datetime.now().astimezone()
     renderer = comment_markdown()
     for post in posts:
         mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)

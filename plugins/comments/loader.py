@@ -7,6 +7,7 @@ caller to log; a bad comment file never stops the build.
 
 from pathlib import Path
 
+from pressless.core.characters import first_unwritable_character
 from pressless.core.comments import parse_comment
 
 
@@ -44,6 +45,11 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"{source}: cannot be read ({error}); comment ignored")
+            continue
+        unwritable = first_unwritable_character(text)
+        if unwritable:
+            problems.append(f"{source}:{unwritable[0]}: holds the control character {unwritable[1]}, "
+                            "which no page or feed can carry; comment ignored")
             continue
         comment, problem = parse_comment(
             text, comment_id=path.stem, post_slug=post_slug, source=source, timezone=timezone

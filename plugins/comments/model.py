@@ -6,7 +6,7 @@ ShownComment with everything a template or feed prints, made plain or safe.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from pressless.core.language import strftime_with_ampm
@@ -17,6 +17,8 @@ from .sanitize import comment_markdown, plain_name, render_comment_body, safe_au
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
 COMMENT_MODES = (OPEN, CLOSED, OFF)
+# A comment dated after the build's "now": not shown until a build on or after its date.
+SCHEDULED = "scheduled"
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,23 @@ def post_comments(post, comments, mode, config, *, now, renderer=None):
         feed=feed,
     )
     return section, problems
+
+
+def hold_future_comments(comments, now):
+    """(comments, held): approved comments dated after `now` are kept but not shown.
+
+    Held like a pending comment: not counted, not in widgets or feeds, and a
+    reply to one moves up to the nearest shown ancestor, as a reply to a
+    pending comment does. Like a scheduled post, it appears on the first
+    build on or after its date.
+    """
+    kept, held = [], []
+    for comment in comments:
+        if comment.is_visible and comment.date > now:
+            comment = replace(comment, status=SCHEDULED)
+            held.append(comment)
+        kept.append(comment)
+    return kept, held
 
 
 def comments_by_post(comments):

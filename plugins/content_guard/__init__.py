@@ -10,9 +10,12 @@ import logging
 
 from pelican import signals
 
+from pressless.core.entries import entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 
 from .checks import ContentError, check_content_tree
+from .outputs import collision_problems, link_problems, slug_problems, taxonomy_problems
+from .writer import OneWriterPerFile
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +42,32 @@ def stop_on_unreadable_files(generators):
         )
 
 
+def check_before_writing(generators):
+    """What Pelican made of the content: slugs, the file each entry goes to, links."""
+    context = generators[0].context
+    entries = entry_sets(generators).all
+    problems = [
+        *slug_problems(entries),
+        *taxonomy_problems(entries),
+        *collision_problems(generators, context),
+        *link_problems(generators, context),
+    ]
+    for problem in problems:
+        logger.error("%s", problem)
+    if problems:
+        raise ContentError(
+            f"{len(problems)} content problem(s); nothing was written and the "
+            "previous output was left as it was"
+        )
+
+
+def one_writer_per_file(pelican):
+    return OneWriterPerFile
+
+
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check_before_reading)
     signals.all_generators_finalized.connect(stop_on_unreadable_files)
+    signals.all_generators_finalized.connect(check_before_writing)
+    signals.get_writer.connect(one_writer_per_file)

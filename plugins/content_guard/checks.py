@@ -1,14 +1,19 @@
 """Pure checks of post and page headers, run before Pelican reads anything."""
 
 import os
+import re
 from pathlib import Path
 
-from pelican.utils import get_date
+from pelican.utils import get_date, slugify
 
+from pressless.core.characters import first_unwritable_character
 from pressless.core.errors import AuthorError, Problem
 from pressless.core.header import read_header
+from pressless.core.slugs import language_problem, slug_advice, slug_problem
 
 VALID_STATUSES = ("published", "draft", "hidden")
+# One part of a path inside the site: no '..', no '.', nothing a URL must escape.
+PATH_PART = re.compile(r"^(?!\.+$)[A-Za-z0-9._~-]+$")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 
@@ -16,8 +21,12 @@ class ContentError(AuthorError):
     """A content file that cannot be published as written."""
 
 
-def check_header(path, header, *, needs_date):
-    """Return the problems with one file's header, as a list of Problem."""
+def check_header(path, header, *, needs_date, settings=None):
+    """Return the problems with one file's header, as a list of Problem.
+
+    With the build's `settings`, a slug Pelican would make from the title
+    (or the file name) is checked as well.
+    """
     problems = [
         Problem(
             path,
@@ -50,7 +59,68 @@ def check_header(path, header, *, needs_date):
     is_draft = status.lower() == "draft"
     if needs_date and "date" not in header and not is_draft:
         problems.append(Problem(path, 1, "missing Date"))
+    problems += address_problems(path, header)
+    if settings is not None and "slug" not in header:
+        problems += derived_slug_problems(path, header, settings)
     return problems
+
+
+def derived_slug_problems(path, header, settings):
+    """The slug Pelican makes when there is no `Slug:` (as contents.py does), checked."""
+    if settings.get("SLUGIFY_SOURCE", "title") == "basename":
+        source, line, what = Path(path).stem, 1, "file name"
+    elif header.get("title"):
+        source, line, what = header.get("title"), header.line("title"), "Title"
+    else:
+        return []
+    slug = slugify(
+        source,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+    why = slug_problem(slug, plain=False)
+    if not why:
+        return []
+    shown = repr(slug) if len(slug) <= 60 else repr(slug[:40]) + "…"
+    return [Problem(path, line, f"the {what} makes the slug {shown}, which {why}; add a Slug: line")]
+
+
+def address_problems(path, header):
+    """Headers that become parts of the page's address and file name."""
+    problems = []
+    if "slug" in header:
+        slug = header.get("slug")
+        why = slug_problem(slug)
+        if why:
+            problems.append(Problem(path, header.line("slug"), f"Slug {slug!r} {why}; {slug_advice(slug)}"))
+    if "lang" in header:
+        lang = header.get("lang")
+        why = language_problem(lang)
+        if why:
+            problems.append(Problem(path, header.line("lang"), f"Lang {lang!r} {why}"))
+    for key in ("save_as", "url"):
+        if key in header:
+            value = header.get(key)
+            why = path_problem(value, file_only=key == "save_as")
+            if why:
+                problems.append(Problem(path, header.line(key), f"{key.title()} {value!r} {why}"))
+    return problems
+
+
+def path_problem(value, *, file_only):
+    """Why a `Save_as` / `Url` value cannot be a path inside the site, or None."""
+    if not value:
+        return "is empty; give a path like 'about/index.html', or leave the line out"
+    parts = value.split("/")
+    if value.startswith("/") or any(not PATH_PART.match(part) for part in parts[:-1]) or (
+        parts[-1] and not PATH_PART.match(parts[-1])
+    ):
+        return ("is not a relative path of plain parts (letters, digits, '-', '_', '.', "
+                "none of them only dots); it could leave the site's folder")
+    if file_only and not parts[-1]:
+        return "names a folder; end it with a file name like 'index.html'"
+    return None
 
 
 def _markdown_files(content_root, folders, excludes):
@@ -82,5 +152,11 @@ def check_content_tree(settings):
             except UnicodeDecodeError as error:
                 problems.append(Problem(shown, 1, f"not UTF-8 text ({error.reason})"))
                 continue
-            problems.extend(check_header(shown, read_header(text), needs_date=needs_date))
+            unwritable = first_unwritable_character(text)
+            if unwritable:
+                line, code = unwritable
+                problems.append(Problem(shown, line, f"holds the control character {code}, which no page "
+                                                     "or feed can carry; remove it"))
+            header = read_header(text)
+            problems.extend(check_header(shown, header, needs_date=needs_date, settings=settings))
     return problems

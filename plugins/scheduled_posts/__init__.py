@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from pelican import signals
 
+from pressless.core.clock import build_now, pinned_now
 from pressless.core.config import SettingsError, config_of, setting, store_config
 from pressless.core.errors import show_author_errors_without_traceback
 
-from .schedule import resolve_now, split_scheduled
+from .schedule import split_scheduled
 
 log = logging.getLogger(__name__)
 
@@ -41,19 +42,14 @@ def check(pelican):
         preview = bool(settings.get("SHOW_DRAFTS", False))
     elif not isinstance(preview, bool):
         raise SettingsError(f"{PLUGIN}: SCHEDULED_POSTS_PREVIEW must be True, False or None, not {preview!r}")
-    pinned = setting(settings, DEFAULTS, "SCHEDULED_POSTS_NOW")
-    try:
-        pinned = resolve_now(pinned) if pinned is not None else None
-    except ValueError:
-        raise SettingsError(
-            f"{PLUGIN}: SCHEDULED_POSTS_NOW {pinned!r} is not an ISO time like '2026-03-14T09:30:00+01:00'"
-        ) from None
+    pinned = pinned_now({"SCHEDULED_POSTS_NOW": setting(settings, DEFAULTS, "SCHEDULED_POSTS_NOW")}, PLUGIN)
     store_config(settings, PLUGIN, ScheduleConfig(preview=preview, pinned_now=pinned))
 
 
 def hold_back_scheduled(generator):
     config = config_of(generator.context, PLUGIN)
-    now = config.pinned_now or resolve_now()
+    # The same moment the comments plugin holds future comments back until.
+    now = build_now(generator.context, PLUGIN)
     for article in (*generator.articles, *generator.translations):
         article.scheduled = False
     published, scheduled = split_scheduled(generator.articles, now)

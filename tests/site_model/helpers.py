@@ -34,8 +34,9 @@ def run_build(folder, files, settings=(), env=None):
     content = write_content(folder, files)
     output = Path(folder) / "output"
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(PREVIEW_SETTINGS), "-o", str(output)]
-    for setting in settings:
-        command += ["-e", setting]
+    if settings:
+        # One -e with every setting: a second -e replaces the first.
+        command += ["-e", *settings]
     environment = {**os.environ, "COLUMNS": "1000", "NO_COLOR": "1", **(env or {})}
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment, check=False)
     return result.returncode, result.stdout + result.stderr, BuiltSite(output)
