@@ -18,7 +18,7 @@ SLUG_MAX = 200
 PLAIN_SLUG = re.compile(r"^[a-z0-9_-]+$")
 _NOT_PLAIN = re.compile(r"[^a-z0-9_]+")
 # A language code as BCP 47 writes it: 'en', 'pt-BR', 'zh-Hant'.
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
 
 def suggested_slug(text):
@@ -58,7 +58,7 @@ def language_problem(lang):
     """Why a `Lang:` value cannot be the address folder of a translation, or None."""
     if LANGUAGE_CODE.match(lang):
         return None
-    return "is not a language code like 'en' or 'pt-BR'"
+    return "is not a language code like 'en', 'pt-BR' or 'pt_BR'"
 
 
 def output_collisions(writes):
