@@ -49,6 +49,21 @@ def local_time(moment, lang, pattern="short"):
     return format_time(moment, pattern, locale=parse_locale(lang) or "en")
 
 
+def local_period(period_num, lang):
+    """An archive's period as the language names it: (2026,) "2026"; (2026, 3) "März 2026";
+    (2026, 3, 14) "14. März 2026". English keeps Pelican's own "March 2026" / "14 March 2026"."""
+    from datetime import date
+
+    parts = tuple(int(part) for part in period_num)
+    if len(parts) == 1:
+        return str(parts[0])
+    moment = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    if str(lang).lower().startswith("en"):
+        return moment.strftime("%B %Y") if len(parts) == 2 else f"{moment.day} {moment:%B %Y}"
+    pattern = "LLLL y" if len(parts) == 2 else "long"
+    return format_date(moment, pattern, locale=parse_locale(lang) or "en")
+
+
 def strftime_with_ampm(moment, date_format):
     """Pelican's strftime (`%-d` works everywhere), plus `%P`: WordPress's lowercase "am"/"pm"."""
     from pelican.utils import strftime
