@@ -39,6 +39,13 @@ def html_lang(lang):
     return str(locale if locale is not None else lang).replace("_", "-")
 
 
+def language_name(lang):
+    """A language's name in that language, as a reader looks for it: 'Français', 'Deutsch', 'العربية'."""
+    locale = parse_locale(lang)
+    name = locale.get_display_name(locale) if locale is not None else None
+    return (name[:1].upper() + name[1:]) if name else str(lang)
+
+
 def local_date(moment, lang, pattern="long"):
     """A date as the language writes it ('long': March 14, 2026 / 14. März 2026)."""
     return format_date(moment, pattern, locale=parse_locale(lang) or "en")
