@@ -155,7 +155,7 @@ def test_share_row_and_comment_form_are_translated(blog_de):
     assert soup.select_one(".share-buttons-title").get_text() == "Teilen mit:"
     names = [link["aria-label"] for link in soup.select(".share-button")]
     assert "Auf Facebook teilen, öffnet in einem neuen Fenster" in names
-    assert "Link zu diesem Beitrag kopieren" in names
+    assert "Link kopieren: Adresse dieses Beitrags" in names
     assert soup.select_one("#reply-title").get_text(" ", strip=True).startswith("Schreibe einen Kommentar")
     assert soup.select_one(".comment-reply-link")["aria-label"] == "Auf Priya Raman antworten"
 
