@@ -256,6 +256,8 @@ def check_links(c, site=str(PUBLIC), settings=str(PUBLISH_SETTINGS)):
 
 # == i18n: the theme's catalogs (theme/translations/, plugins/i18n/README.md) ==
 CATALOGS = ROOT / "theme" / "translations"
+# Plugin modules that write text a reader sees (feed titles); babel.cfg maps them too.
+MESSAGE_MODULES = [ROOT / "plugins" / "comments" / "__init__.py"]
 
 
 @task
@@ -263,7 +265,8 @@ def i18n_extract(c):
     """Collect the theme's messages into messages.pot and update every language's catalog."""
     from pressless.tools.catalogs import extract_messages, update_catalogs
 
-    template = extract_messages(ROOT / "babel.cfg", ROOT / "theme" / "templates", CATALOGS)
+    sources = [ROOT / "theme" / "templates", *MESSAGE_MODULES]
+    template = extract_messages(ROOT / "babel.cfg", sources, CATALOGS)
     for path, added, obsolete in update_catalogs(template, CATALOGS):
         print(f"Updated {path.relative_to(ROOT)}: {added} new, {obsolete} no longer used")
 

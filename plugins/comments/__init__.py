@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from pressless.core.clock import build_now
-from pressless.core.config import config_of, store_config
+from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.output import write_output_file
@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 
 
 def check(pelican):
+    # The feed titles are in the site's language: the i18n plugin's catalog.
+    require_plugins(pelican.settings, PLUGIN, ["i18n"])
     store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
@@ -84,12 +86,13 @@ class CommentFeedsGenerator(Generator):
 
     def generate_output(self, writer):
         config = config_of(self.context, PLUGIN)
+        _ = config_of(self.context, "i18n").translations.gettext
         site_url = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
         posts = self.context["articles"]
         if config.feed_atom:
             newest = newest_first(shown_comments_of(posts))[: config.feed_max_items]
             text = comments_feed(
-                title=f"Comments for {plain_text(self.settings['SITENAME'])}",
+                title=_("Comments for %(site)s") % {"site": plain_text(self.settings["SITENAME"])},
                 site_url=site_url,
                 page_path="",
                 feed_path=config.feed_atom,
@@ -102,7 +105,7 @@ class CommentFeedsGenerator(Generator):
             if not post.comments_feed:
                 continue
             text = comments_feed(
-                title=f"Comments on: {plain_text(post.title)}",
+                title=_("Comments on: %(title)s") % {"title": plain_text(post.title)},
                 site_url=site_url,
                 page_path=post.url,
                 feed_path=post.comments_feed,

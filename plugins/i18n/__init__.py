@@ -23,6 +23,8 @@ from pressless.core.language import (
     date_style,
     english,
     html_lang,
+    language_name,
+    local_period,
     parse_locale,
     read_catalog,
     text_direction,
@@ -86,6 +88,8 @@ def check(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.setdefault("text_direction", text_direction)
     filters.setdefault("html_lang", html_lang)
+    filters.setdefault("language_name", language_name)
+    filters.setdefault("local_period", lambda period_num: local_period(period_num, config.lang))
     environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     extensions = list(environment.get("extensions", []))
     if I18N_EXTENSION not in extensions:

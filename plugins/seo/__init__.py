@@ -26,6 +26,7 @@ from pressless.core.config import (
 )
 from pressless.core.entries import model_of
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.language import html_lang
 from pressless.core.output import write_output_file
 from pressless.core.text import plain_text
 from pressless.core.urls import absolute_url
@@ -127,7 +128,17 @@ def note_written_page(path, context):
     # Mastodon help pages) would otherwise scan all posts for nothing.
     if is_excluded(relative, config_of(context, PLUGIN).sitemap_exclude):
         return
-    context[_WRITTEN][relative] = lastmod_of(context)
+    context[_WRITTEN][relative] = (lastmod_of(context), language_versions(entry))
+
+
+def language_versions(entry):
+    """(hreflang, output path) of every public language version of a translated post or page; () if none."""
+    public = [other for other in getattr(entry, "translations", None) or []
+              if getattr(other, "status", "published") == "published"]
+    if entry is None or not public:
+        return ()
+    versions = sorted([entry, *public], key=lambda version: html_lang(version.lang))
+    return tuple((html_lang(version.lang), version.save_as) for version in versions)
 
 
 class SitemapGenerator(Generator):
@@ -138,8 +149,12 @@ class SitemapGenerator(Generator):
         site = self.settings["SITEURL"]
         fallback = datetime.now(UTC)
         entries = [
-            SitemapEntry(url_for_file(site, relative), lastmod or fallback)
-            for relative, lastmod in sorted(self.context.get(_WRITTEN, {}).items())
+            SitemapEntry(
+                url_for_file(site, relative),
+                lastmod or fallback,
+                tuple((lang, url_for_file(site, path)) for lang, path in versions),
+            )
+            for relative, (lastmod, versions) in sorted(self.context.get(_WRITTEN, {}).items())
         ]
         write_output_file(writer.output_path, config.sitemap_save_as, sitemap_xml(entries))
         log.info("seo: wrote %s with %d URLs", config.sitemap_save_as, len(entries))

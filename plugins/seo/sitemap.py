@@ -8,12 +8,16 @@ from xml.sax.saxutils import escape
 from pressless.core.urls import url_for_file
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
 class SitemapEntry:
     url: str
     lastmod: datetime
+    # A post or page in several languages: (hreflang, absolute URL) of every
+    # version, itself included, as search engines want them listed.
+    alternates: tuple = ()
 
 
 def is_excluded(relative_path, patterns):
@@ -27,16 +31,25 @@ def newest_change(entries):
     return max(moments, default=None)
 
 
+def alternate_links(alternates):
+    return "".join(
+        f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(url)}"/>'
+        for lang, url in alternates
+    )
+
+
 def sitemap_xml(entries):
     """The sitemap document for entries, in the order given."""
+    xhtml = f' xmlns:xhtml="{XHTML_NAMESPACE}"' if any(entry.alternates for entry in entries) else ""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<urlset xmlns="{SITEMAP_NAMESPACE}">',
+        f'<urlset xmlns="{SITEMAP_NAMESPACE}"{xhtml}>',
     ]
     for entry in entries:
         lines.append(
             f"  <url><loc>{escape(entry.url)}</loc>"
-            f"<lastmod>{entry.lastmod.isoformat(timespec='seconds')}</lastmod></url>"
+            f"<lastmod>{entry.lastmod.isoformat(timespec='seconds')}</lastmod>"
+            f"{alternate_links(entry.alternates)}</url>"
         )
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -8,6 +8,8 @@ class MonthArchive:
     url: str
     count: int
     label: str  # "March 2026"
+    # (year, month): for a label in the site's language (the i18n plugin's `local_period` filter).
+    period_num: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,10 @@ def monthly_archives(period_archives):
     """Months with posts, newest first, from Pelican's own `period_archives`."""
     months = sorted(period_archives.get("month", []), key=lambda month: month["period_num"], reverse=True)
     return [
-        MonthArchive(month["url"], len(month["dates"]), f"{month['period'][1]} {month['period'][0]}")
+        MonthArchive(
+            month["url"], len(month["dates"]), f"{month['period'][1]} {month['period'][0]}",
+            tuple(month["period_num"]),
+        )
         for month in months
     ]
 

@@ -39,6 +39,13 @@ def html_lang(lang):
     return str(locale if locale is not None else lang).replace("_", "-")
 
 
+def language_name(lang):
+    """A language's name in that language, as a reader looks for it: 'Français', 'Deutsch', 'العربية'."""
+    locale = parse_locale(lang)
+    name = locale.get_display_name(locale) if locale is not None else None
+    return (name[:1].upper() + name[1:]) if name else str(lang)
+
+
 def local_date(moment, lang, pattern="long"):
     """A date as the language writes it ('long': March 14, 2026 / 14. März 2026)."""
     return format_date(moment, pattern, locale=parse_locale(lang) or "en")
@@ -47,6 +54,21 @@ def local_date(moment, lang, pattern="long"):
 def local_time(moment, lang, pattern="short"):
     """A time as the language writes it ('short': 9:05 AM / 09:05)."""
     return format_time(moment, pattern, locale=parse_locale(lang) or "en")
+
+
+def local_period(period_num, lang):
+    """An archive's period as the language names it: (2026,) "2026"; (2026, 3) "März 2026";
+    (2026, 3, 14) "14. März 2026". English keeps Pelican's own "March 2026" / "14 March 2026"."""
+    from datetime import date
+
+    parts = tuple(int(part) for part in period_num)
+    if len(parts) == 1:
+        return str(parts[0])
+    moment = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    if str(lang).lower().startswith("en"):
+        return moment.strftime("%B %Y") if len(parts) == 2 else f"{moment.day} {moment:%B %Y}"
+    pattern = "LLLL y" if len(parts) == 2 else "long"
+    return format_date(moment, pattern, locale=parse_locale(lang) or "en")
 
 
 def strftime_with_ampm(moment, date_format):

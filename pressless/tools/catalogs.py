@@ -26,15 +26,20 @@ def _method_map(config_file):
         return parse_mapping_cfg(handle)
 
 
-def extract_messages(config_file, templates, catalogs):
-    """Write catalogs/messages.pot from the theme's templates; return its path."""
+def extract_messages(config_file, sources, catalogs):
+    """Write catalogs/messages.pot from the messages in `sources` (folders or files); return its path.
+
+    The sources are the theme's templates and the few plugin modules that
+    write reader-facing text themselves (babel.cfg maps each to its extractor).
+    """
     method_map, options_map = _method_map(config_file)
     root = Path(config_file).parent
     catalog = Catalog(project="Pressless theme", domain=DOMAIN)
+    wanted = [Path(source).resolve() for source in sources]
     for filename, lineno, message, comments, context in extract_from_dir(
         root, method_map, options_map, keywords=KEYWORDS
     ):
-        if Path(root, filename).resolve().is_relative_to(Path(templates).resolve()):
+        if any(Path(root, filename).resolve().is_relative_to(source) for source in wanted):
             catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     target = Path(catalogs) / TEMPLATE_NAME
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,47 @@
  *   2. the "Share this:" row                 (partials/share.html)
  *   3. the "Leave a Reply" form              (partials/comment-form.html)
  *   4. the search page                       (search.html, Pagefind)
+ * Its messages are English; partials/script-messages.html puts their
+ * translations in the page as JSON (#site-messages) when the site is in
+ * another language, and `translated` below reads them.
  */
+
+/* == 0. messages == */
+/* The text for an English message in the page's language: the page's
+   catalog, or the English itself. %(name)s in it is filled from `values`;
+   a message with a plural has one text per count (0 to 20), from the
+   language's own plural rules. */
+var translated = (function () {
+  "use strict";
+
+  var catalog = {};
+  var source = document.getElementById("site-messages");
+  try {
+    catalog = source ? JSON.parse(source.textContent) : {};
+  } catch (error) {
+    catalog = {};
+  }
+
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (match, name) {
+      return values && values[name] !== undefined ? String(values[name]) : match;
+    });
+  }
+
+  function translated(english, values) {
+    return fill(typeof catalog[english] === "string" ? catalog[english] : english, values);
+  }
+
+  // A message with a plural: the catalog holds its text for each count, keyed
+  // by the English plural; English itself has "one" and "other".
+  translated.plural = function (one, other, count, values) {
+    var texts = catalog[other];
+    var text = Array.isArray(texts) && texts[count] ? texts[count] : count === 1 ? one : other;
+    return fill(text, values);
+  };
+
+  return translated;
+}());
 
 /* == 1. menu == */
 /* The primary menu on a narrow screen: folded behind a "Menu" button.
@@ -87,11 +127,11 @@
     formCount += 1;
     var id = "share-mastodon-server-" + formCount;
     var form = element("form", { "class": "share-mastodon-form", novalidate: "" });
-    var label = element("label", { "for": id }, "Your Mastodon server");
+    var label = element("label", { "for": id }, translated("Your Mastodon server"));
     var input = element("input", { id: id, type: "text", inputmode: "url", autocomplete: "off",
       spellcheck: "false", placeholder: "mastodon.social", "aria-describedby": id + "-error" });
-    var share = element("button", { type: "submit" }, "Share on Mastodon");
-    var cancel = element("button", { type: "button", "class": "share-mastodon-cancel" }, "Cancel");
+    var share = element("button", { type: "submit" }, translated("Share on Mastodon"));
+    var cancel = element("button", { type: "button", "class": "share-mastodon-cancel" }, translated("Cancel"));
     var error = element("p", { id: id + "-error", "class": "share-mastodon-error", role: "alert" });
     var fields = element("div", { "class": "share-mastodon-row" });
     fields.append(input, share, cancel);
@@ -108,7 +148,7 @@
       event.preventDefault();
       var host = serverHost(input.value);
       if (!host) {
-        error.textContent = "Please enter your server’s name, like mastodon.social.";
+        error.textContent = translated("Please enter your server’s name, like mastodon.social.");
         input.setAttribute("aria-invalid", "true");
         input.focus();
         return;
@@ -144,9 +184,9 @@
     var label = link.querySelector(".share-button-label");
     var original = label.dataset.label || label.textContent;
     label.dataset.label = original;
-    label.textContent = "Link copied";
+    label.textContent = translated("Link copied");
     link.classList.add("is-copied");
-    announce(row, "Link copied.");
+    announce(row, translated("Link copied."));
     window.clearTimeout(link.copiedTimer);
     link.copiedTimer = window.setTimeout(function () {
       label.textContent = original;
@@ -161,13 +201,13 @@
     if (!field) {
       var box = element("p", { "class": "share-copy-field" });
       field = element("input", { id: "share-copy-address", type: "text", readonly: "" });
-      box.append(element("label", { "for": "share-copy-address" }, "Link to this post"), field);
+      box.append(element("label", { "for": "share-copy-address" }, translated("Link to this post")), field);
       row.append(box);
     }
     field.value = link.href;
     field.focus();
     field.select();
-    announce(row, "Press Ctrl+C (or ⌘C) to copy the selected link.");
+    announce(row, translated("Press Ctrl+C (or ⌘C) to copy the selected link."));
   }
 
   function copyLink(event) {
@@ -275,7 +315,7 @@
     }
     placeUnder(comment);
     parentField.value = replyTo;
-    headingText.nodeValue = "Leave a Reply to " + (link.dataset.replyAuthor || "") + " ";
+    headingText.nodeValue = translated("Leave a Reply to %(name)s", { name: link.dataset.replyAuthor || "" }) + " ";
     cancelLink.hidden = false;
     document.getElementById("comment").focus();
     return true;
@@ -337,7 +377,7 @@
     DETAIL_FIELDS.forEach(function (id) { document.getElementById(id).value = ""; });
     consent.checked = false;
     forgetButton.hidden = true;
-    say(statusBox, "Your name, email and website are no longer saved in this browser.");
+    say(statusBox, translated("Your name, email and website are no longer saved in this browser."));
     consent.focus();
   });
 
@@ -345,15 +385,15 @@
 
   var messages = {
     comment: {
-      valueMissing: "Please write a comment.",
-      tooShort: "A comment needs at least 3 characters.",
+      valueMissing: translated("Please write a comment."),
+      tooShort: translated("A comment needs at least 3 characters."),
     },
-    author: { valueMissing: "Please enter your name." },
+    author: { valueMissing: translated("Please enter your name.") },
     email: {
-      valueMissing: "Please enter your email address.",
-      typeMismatch: "Please enter an email address like name@example.org.",
+      valueMissing: translated("Please enter your email address."),
+      typeMismatch: translated("Please enter an email address like name@example.org."),
     },
-    url: { typeMismatch: "Please enter a full web address, starting with https://" },
+    url: { typeMismatch: translated("Please enter a full web address, starting with https://") },
   };
 
   function problemWith(field) {
@@ -481,8 +521,8 @@
     });
     say(
       statusBox,
-      "Your email program should open with your comment in a new message. " +
-        "Send it, and the comment will appear here once the author adds it."
+      translated("Your email program should open with your comment in a new message. " +
+        "Send it, and the comment will appear here once the author adds it.")
     );
     if (respond.dispatchEvent(event)) {
       watchForMailProgram(detail);
@@ -517,7 +557,7 @@
     document.getElementById("comment-mail-text").value = detail.body;
     panel.querySelector(".comment-mail-copied").textContent = "";
     panel.hidden = false;
-    say(statusBox, "No email program opened: your comment is below, ready to copy and send by email.");
+    say(statusBox, translated("No email program opened: your comment is below, ready to copy and send by email."));
     document.getElementById("comment-mail-fallback-title").focus();
   }
 
@@ -529,14 +569,14 @@
       function selectByHand() {
         text.focus();
         text.select();
-        copied.textContent = "Selected: press Ctrl+C (or ⌘C) to copy.";
+        copied.textContent = translated("Selected: press Ctrl+C (or ⌘C) to copy.");
       }
       if (!navigator.clipboard) {
         selectByHand();
         return;
       }
       navigator.clipboard.writeText(text.value).then(function () {
-        copied.textContent = "Message copied.";
+        copied.textContent = translated("Message copied.");
       }, selectByHand);
     });
   }
@@ -603,7 +643,7 @@
   function sendToIsso(values) {
     var url = data.issoUrl + "/new?uri=" + encodeURIComponent(data.threadUri);
     submitButton.disabled = true;
-    say(statusBox, "Sending your comment…");
+    say(statusBox, translated("Sending your comment…"));
     return fetch(url, {
       method: "POST",
       credentials: "omit",
@@ -619,29 +659,29 @@
     })
       .then(function (response) {
         if (response.status === 202) {
-          say(statusBox, "Thank you. Your comment is awaiting moderation.");
+          say(statusBox, translated("Thank you. Your comment is awaiting moderation."));
           return finish();
         }
         if (response.status === 201) {
           return response.json().then(function (comment) {
             showPosted(comment);
-            say(statusBox, "Thank you. Your comment was posted.");
+            say(statusBox, translated("Thank you. Your comment was posted."));
             finish();
           });
         }
         return refusalText(response).then(function (reason) {
           say(
             alertBox,
-            "The comment server did not accept your comment (" + response.status +
-              (reason ? ": " + reason : "") + "). Your text is still in the form."
+            translated("The comment server did not accept your comment (%(reason)s). Your text is still in the form.",
+              { reason: response.status + (reason ? ": " + reason : "") })
           );
         });
       })
       .catch(function () {
         say(
           alertBox,
-          "Your comment could not be sent: the comment server did not answer. " +
-            "Your text is still in the form; please try again later."
+          translated("Your comment could not be sent: the comment server did not answer. " +
+            "Your text is still in the form; please try again later.")
         );
       })
       .finally(function () {
@@ -659,7 +699,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!checkFields()) {
-      say(alertBox, "Your comment was not sent: please correct the marked fields.");
+      say(alertBox, translated("Your comment was not sent: please correct the marked fields."));
       return;
     }
     var values = fieldValues();
@@ -693,11 +733,14 @@
     // WordPress's heading and window title for a search.
     var shown = document.createElement("span");
     shown.textContent = query;
-    title.replaceChildren("Search Results for: ", shown);
-    document.title = "Search Results for: " + query + " – " + document.title.replace(/^Search – /, "");
+    // The heading keeps the query in its own <span>: the message is split around it.
+    var heading = translated("Search Results for: %(query)s").split("%(query)s");
+    var siteName = document.title.split(" – ").slice(1).join(" – ");
+    title.replaceChildren(heading[0], shown, heading[1] || "");
+    document.title = translated("Search Results for: %(query)s", { query: query }) + " – " + siteName;
   }
   if (!query) {
-    status.textContent = "Type a word or two to search the posts and pages.";
+    status.textContent = translated("Type a word or two to search the posts and pages.");
     return;
   }
 
@@ -735,7 +778,7 @@
 
   async function run() {
     var bundle = new URL(results.getAttribute("data-pagefind"), document.baseURI);
-    status.textContent = "Searching…";
+    status.textContent = translated("Searching…");
     try {
       var pagefind = await import(bundle.href);
       // Result URLs are paths from the site root; a site served from a
@@ -745,10 +788,11 @@
       var found = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
       list.replaceChildren.apply(list, found.map(resultItem));
       status.textContent = found.length === 0
-        ? "Nothing found for “" + query + "”."
-        : found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”.";
+        ? translated("Nothing found for “%(query)s”.", { query: query })
+        : translated.plural("%(num)s result for “%(query)s”.", "%(num)s results for “%(query)s”.",
+          found.length, { num: found.length, query: query });
     } catch (error) {
-      status.textContent = "Search is not available: the search index could not be loaded.";
+      status.textContent = translated("Search is not available: the search index could not be loaded.");
     }
   }
 
