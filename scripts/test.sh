@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest "$@"
+# Two workers: the machine (and CI) has two cores.
+exec .venv/bin/python -m pytest -n 2 "$@"
