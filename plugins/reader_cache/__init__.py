@@ -49,13 +49,18 @@ def check_settings(pelican):
         raise AuthorError("reader_cache: READER_CACHE_PROCESSES must be None or a whole number from 1")
 
 
+def code_folders(settings):
+    """The code whose change must read every file again: our plugins (loaded by dotted
+    name from ROOT/plugins, e.g. the Markdown extensions), the core, and any PLUGIN_PATHS."""
+    return [*settings.get("PLUGIN_PATHS", []), ROOT / "plugins", ROOT / "pressless"]
+
+
 class BuildCache:
     """This build's view of the cache: where it lives and its fingerprint."""
 
     def __init__(self, settings):
         self.store = ReaderStore(Path(settings["CACHE_PATH"]) / "reader-cache")
-        code = [*settings.get("PLUGIN_PATHS", []), ROOT / "pressless"]
-        self.fingerprint = fingerprint(settings, code)
+        self.fingerprint = fingerprint(settings, code_folders(settings))
         self.prefetched = False
 
     def key(self, path):

@@ -10,6 +10,9 @@ import sys
 
 import pytest
 
+from plugins.reader_cache import code_folders
+from plugins.reader_cache.store import fingerprint
+
 from ..build.helpers import ROOT, build, tree_digest
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -106,3 +109,15 @@ def test_an_edited_post_is_read_again(blog):
     finally:
         post.write_bytes(original)
     assert differing(tree_digest(folder / "edit-after"), tree_digest(folder / "edit-plain")) == []
+
+
+def test_a_change_to_any_plugins_code_reads_everything_again(tmp_path):
+    """Our plugins load by dotted name, not from PLUGIN_PATHS: their code is in the fingerprint too."""
+    plugin = tmp_path / "plugins" / "some_plugin.py"
+    plugin.parent.mkdir()
+    plugin.write_text("VALUE = 1\n")
+    settings = {"PATH": "content"}
+    before = fingerprint(settings, [tmp_path / "plugins"])
+    plugin.write_text("VALUE = 2\n")
+    assert fingerprint(settings, [tmp_path / "plugins"]) != before
+    assert ROOT / "plugins" in code_folders({}) and ROOT / "pressless" in code_folders({})
