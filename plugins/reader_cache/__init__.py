@@ -15,18 +15,21 @@ one without it (tests/speed checks this).
 import logging
 import multiprocessing
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+from pressless.core.config import config_of, setting, store_config, whole_number, yes_or_no
+from pressless.core.errors import show_author_errors_without_traceback
 
 from .reading import metadata_from, read_entry, typogrified
 from .store import ReaderStore, entry_key, fingerprint
 
 log = logging.getLogger(__name__)
 
+PLUGIN = "reader_cache"
 DEFAULTS = {
     "READER_CACHE": True,
     # None: one process per core; 1 reads in the Pelican process.
@@ -36,17 +39,22 @@ STATE_KEY = "_READER_CACHE_STATE"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def check_settings(pelican):
-    settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
-    show_author_errors_without_traceback()
-    if not isinstance(settings["READER_CACHE"], bool):
-        raise AuthorError("reader_cache: READER_CACHE must be True or False")
-    processes = settings["READER_CACHE_PROCESSES"]
-    whole = isinstance(processes, int) and not isinstance(processes, bool)
-    if processes is not None and not (whole and processes >= 1):
-        raise AuthorError("reader_cache: READER_CACHE_PROCESSES must be None or a whole number from 1")
+@dataclass(frozen=True)
+class ReaderCacheConfig:
+    enabled: bool
+    processes: int | None  # None: one per core
+
+
+def check_settings(settings):
+    processes = setting(settings, DEFAULTS, "READER_CACHE_PROCESSES")
+    return ReaderCacheConfig(
+        enabled=yes_or_no(PLUGIN, "READER_CACHE", setting(settings, DEFAULTS, "READER_CACHE")),
+        processes=None if processes is None else whole_number(PLUGIN, "READER_CACHE_PROCESSES", processes),
+    )
+
+
+def check(pelican):
+    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
 def code_folders(settings):
@@ -126,7 +134,7 @@ def markdown_sources(settings, extensions):
 
 def prefetch(cache, reader, settings):
     """Read every file missing from the cache, across the cores."""
-    processes = settings["READER_CACHE_PROCESSES"] or os.cpu_count() or 1
+    processes = config_of(settings, PLUGIN).processes or os.cpu_count() or 1
     sources = markdown_sources(settings, reader.file_extensions)
     missing = [path for path in sources if cache.store.get(cache.key(path)) is None]
     if processes < 2 or len(missing) < 2 * processes:
@@ -144,7 +152,7 @@ def prefetch(cache, reader, settings):
 def install(readers):
     """At readers_init, before Pelican makes its readers: cached ones instead."""
     settings = readers.settings
-    if not settings.get("READER_CACHE", DEFAULTS["READER_CACHE"]):
+    if not config_of(settings, PLUGIN).enabled:
         return
     cache = settings.get(STATE_KEY)
     if cache is None:
@@ -176,7 +184,8 @@ def forget_state(pelican):
 
 
 def register():
-    signals.initialized.connect(check_settings)
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
     signals.readers_init.connect(install)
     signals.generator_init.connect(no_second_typogrify)
     signals.finalized.connect(forget_state)

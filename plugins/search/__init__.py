@@ -9,15 +9,26 @@ the index or a result's excerpt. A Pagefind failure fails the build.
 """
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
 
+from pressless.core.config import (
+    SettingsError,
+    config_of,
+    list_of_text,
+    setting,
+    store_config,
+    text,
+    yes_or_no,
+)
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
 from pressless.core.pagefind import PagefindError, entry_files, index_pages, indexes_drafts
 
 log = logging.getLogger(__name__)
 
+PLUGIN = "search"
 DEFAULTS = {
     "SEARCH_INDEX": True,
     # None: drafts are indexed exactly when the build shows them (SHOW_DRAFTS),
@@ -31,33 +42,54 @@ DEFAULTS = {
 ENTRIES_KEY = "_SEARCH_ENTRY_FILES"
 
 
-def check_settings(pelican):
-    settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
-    show_author_errors_without_traceback()
-    if not isinstance(settings["SEARCH_INDEX"], bool):
-        raise AuthorError("search: SEARCH_INDEX must be True or False")
-    if settings["SEARCH_INDEX_DRAFTS"] not in (None, True, False):
-        raise AuthorError("search: SEARCH_INDEX_DRAFTS must be None, True or False")
-    selectors = settings["SEARCH_EXCLUDE_SELECTORS"]
-    if not isinstance(selectors, list | tuple) or not all(isinstance(s, str) for s in selectors):
-        raise AuthorError('search: SEARCH_EXCLUDE_SELECTORS must be a list of CSS selectors, e.g. [".aside"]')
-    language = settings["SEARCH_FORCE_LANGUAGE"]
-    if language is not None and not (isinstance(language, str) and language.isalpha()):
-        raise AuthorError('search: SEARCH_FORCE_LANGUAGE must be None or a language code such as "en"')
+@dataclass(frozen=True)
+class SearchConfig:
+    index: bool
+    index_drafts: bool | None  # None: exactly when the build shows drafts
+    exclude_selectors: tuple
+    force_language: str | None
+
+
+def check_settings(settings):
+    def value(name):
+        return setting(settings, DEFAULTS, name)
+
+    drafts = value("SEARCH_INDEX_DRAFTS")
+    if drafts is not None:
+        yes_or_no(PLUGIN, "SEARCH_INDEX_DRAFTS", drafts)
+    selectors = value("SEARCH_EXCLUDE_SELECTORS")
+    if isinstance(selectors, str):
+        raise SettingsError(
+            f'{PLUGIN}: SEARCH_EXCLUDE_SELECTORS must be a list of CSS selectors, e.g. [".aside"]'
+        )
+    language = text(PLUGIN, "SEARCH_FORCE_LANGUAGE", value("SEARCH_FORCE_LANGUAGE"), optional=True)
+    if language is not None and not language.isalpha():
+        raise SettingsError(f'{PLUGIN}: SEARCH_FORCE_LANGUAGE must be None or a language code such as "en"')
+    return SearchConfig(
+        index=yes_or_no(PLUGIN, "SEARCH_INDEX", value("SEARCH_INDEX")),
+        index_drafts=drafts,
+        exclude_selectors=list_of_text(PLUGIN, "SEARCH_EXCLUDE_SELECTORS", selectors),
+        force_language=language,
+    )
+
+
+def check(pelican):
+    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
 def note_entries(generators):
     settings = generators[0].settings
-    if settings["SEARCH_INDEX"]:
-        settings[ENTRIES_KEY] = entry_files(generators, indexes_drafts(settings))
+    config = config_of(settings, PLUGIN)
+    if config.index:
+        with_drafts = indexes_drafts(config.index_drafts, settings.get("SHOW_DRAFTS"))
+        settings[ENTRIES_KEY] = entry_files(generators, with_drafts)
 
 
 def write_index(pelican):
     settings = pelican.settings
     files = settings.pop(ENTRIES_KEY, None)
-    if not settings["SEARCH_INDEX"] or files is None:
+    config = config_of(settings, PLUGIN)
+    if not config.index or files is None:
         return
     site = Path(pelican.output_path)
     # Every entry noted was written (an entry Pelican could not write stops
@@ -67,8 +99,8 @@ def write_index(pelican):
         index_pages(
             site,
             written,
-            exclude_selectors=settings["SEARCH_EXCLUDE_SELECTORS"],
-            force_language=settings["SEARCH_FORCE_LANGUAGE"],
+            exclude_selectors=config.exclude_selectors,
+            force_language=config.force_language,
         )
     except PagefindError as error:
         raise AuthorError(f"search: Pagefind could not index the site: {error}") from None
@@ -76,6 +108,7 @@ def write_index(pelican):
 
 
 def register():
-    signals.initialized.connect(check_settings)
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
     signals.all_generators_finalized.connect(note_entries)
     signals.finalized.connect(write_index)

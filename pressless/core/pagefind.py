@@ -86,10 +86,9 @@ def index_pages(site, relative_paths, bundle_folder="pagefind", exclude_selector
     return done.stdout
 
 
-def indexes_drafts(settings):
-    """Whether drafts are indexed: SEARCH_INDEX_DRAFTS, or (None) exactly when the build shows them."""
-    chosen = settings["SEARCH_INDEX_DRAFTS"]
-    return bool(settings.get("SHOW_DRAFTS")) if chosen is None else chosen
+def indexes_drafts(chosen, show_drafts):
+    """Whether drafts are indexed: as chosen (SEARCH_INDEX_DRAFTS), or (None) when the build shows them."""
+    return bool(show_drafts) if chosen is None else chosen
 
 
 def entry_files(generators, with_drafts):

@@ -140,6 +140,10 @@ class SiteModel:
             "code": [self.settings_file, *map(Path, settings["PLUGIN_PATHS"])],
         }
 
+    def _search_drafts(self):
+        """Whether the index holds drafts, as the search plugin decides it for a build."""
+        return indexes_drafts(self.settings.get("SEARCH_INDEX_DRAFTS"), self.settings.get("SHOW_DRAFTS"))
+
     def _make_generators(self, context):
         pelican = self.pelican
         generators = []
@@ -228,7 +232,7 @@ class SiteModel:
             static_files=static_files,
             entries=entries,
             articles_generator=next(g for g in generators if isinstance(g, ArticlesGenerator)),
-            search_files=entry_files(generators, indexes_drafts(self.settings)),
+            search_files=entry_files(generators, self._search_drafts()),
             seconds=time.perf_counter() - started,
             timings=timings,
         )
