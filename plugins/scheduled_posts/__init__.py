@@ -32,7 +32,6 @@ DEFAULTS = {
 @dataclass(frozen=True)
 class ScheduleConfig:
     preview: bool
-    pinned_now: object  # a datetime, or None for the clock at each build
 
 
 def check(pelican):
@@ -42,8 +41,10 @@ def check(pelican):
         preview = bool(settings.get("SHOW_DRAFTS", False))
     elif not isinstance(preview, bool):
         raise SettingsError(f"{PLUGIN}: SCHEDULED_POSTS_PREVIEW must be True, False or None, not {preview!r}")
-    pinned = pinned_now({"SCHEDULED_POSTS_NOW": setting(settings, DEFAULTS, "SCHEDULED_POSTS_NOW")}, PLUGIN)
-    store_config(settings, PLUGIN, ScheduleConfig(preview=preview, pinned_now=pinned))
+    # Checked here, so a bad value stops the build before reading; each build
+    # then reads its "now" from the core's clock (shared with the comments plugin).
+    pinned_now({"SCHEDULED_POSTS_NOW": setting(settings, DEFAULTS, "SCHEDULED_POSTS_NOW")}, PLUGIN)
+    store_config(settings, PLUGIN, ScheduleConfig(preview=preview))
 
 
 def hold_back_scheduled(generator):

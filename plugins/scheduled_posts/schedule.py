@@ -1,8 +1,5 @@
 """Posts dated in the future: held back from a publish build until their date."""
 
-# The build's "now" is the core's, shared with the comments plugin.
-from pressless.core.clock import resolve_now  # noqa: F401 - part of this module's interface
-
 
 def split_scheduled(articles, now):
     """(published, scheduled): posts dated up to `now`, and those after it."""

@@ -10,6 +10,7 @@ leads to when JavaScript is off.
 """
 
 from pelican import signals
+from pelican.contents import Page
 from pelican.generators import Generator
 
 from pressless.core.config import config_of, require_plugins, store_config
@@ -33,7 +34,7 @@ def shareable(entry, config):
     """Posts and (with SHARE_BUTTONS_ON_PAGES) pages that are public; never a draft."""
     if entry.status == "draft":
         return False
-    return config.on_pages or entry.__class__.__name__ != "Page"
+    return config.on_pages or not isinstance(entry, Page)
 
 
 def add_share_links(generators):

@@ -63,7 +63,8 @@ def parse_comment(text, *, comment_id, post_slug, source, timezone):
             "(letters, digits, '-', '_', '.'); comment ignored"
         )
     header = read_header(text)
-    for duplicate in header.duplicates:
+    if header.duplicates:
+        duplicate = header.duplicates[0]
         return None, (
             f"{source}:{duplicate.lines[1]}: {duplicate.key.title()} is given twice "
             f"(lines {duplicate.lines[0]} and {duplicate.lines[1]}); comment ignored"

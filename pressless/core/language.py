@@ -15,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from pelican.utils import strftime
 
 DOMAIN = "messages"
 
@@ -73,8 +74,6 @@ def local_period(period_num, lang):
 
 def strftime_with_ampm(moment, date_format):
     """Pelican's strftime (`%-d` works everywhere), plus `%P`: WordPress's lowercase "am"/"pm"."""
-    from pelican.utils import strftime
-
     return strftime(moment, date_format.replace("%P", "am" if moment.hour < 12 else "pm"))
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
 from plugins.related_posts.related import RelatedIndex, related_posts
-from plugins.scheduled_posts.schedule import resolve_now, split_scheduled
+from plugins.scheduled_posts.schedule import split_scheduled
 from plugins.seo.sitemap import (
     SitemapEntry,
     is_excluded,
@@ -19,6 +19,7 @@ from plugins.seo.sitemap import (
 )
 from plugins.seo.structured_data import blog_posting, breadcrumb_list
 from plugins.sticky_posts.sticky import sticky_first
+from pressless.core.clock import resolve_now
 
 DAY = timedelta(days=1)
 START = datetime(2026, 1, 1, tzinfo=UTC)
