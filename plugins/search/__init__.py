@@ -6,6 +6,10 @@ only where the settings say) is indexed into OUTPUT/pagefind/. The theme
 marks what is indexed (the title and the entry's content, with
 data-pagefind-body), so bylines, labels, tags and share rows never reach
 the index or a result's excerpt. A Pagefind failure fails the build.
+
+Pagefind's memory grows with the words it indexes, so the entries are
+indexed SEARCH_PAGES_PER_INDEX at a time, each batch its own bundle inside
+OUTPUT/pagefind/, merged by the search page (see pressless/core/pagefind.py).
 """
 
 import logging
@@ -21,10 +25,11 @@ from pressless.core.config import (
     setting,
     store_config,
     text,
+    whole_number,
     yes_or_no,
 )
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
-from pressless.core.pagefind import PagefindError, entry_files, index_pages, indexes_drafts
+from pressless.core.pagefind import PAGES_PER_INDEX, PagefindError, entry_files, index_pages, indexes_drafts
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,9 @@ DEFAULTS = {
     "SEARCH_INDEX_DRAFTS": None,
     "SEARCH_EXCLUDE_SELECTORS": [],
     "SEARCH_FORCE_LANGUAGE": None,
+    # Entries per Pagefind run (and per bundle): Pagefind's peak memory grows
+    # with the words of the pages one run indexes (~170 kB a 700-word post).
+    "SEARCH_PAGES_PER_INDEX": PAGES_PER_INDEX,
 }
 # Where this build's entries are noted between the two signals: the build's
 # own settings dict, so nothing outlives the build.
@@ -48,6 +56,7 @@ class SearchConfig:
     index_drafts: bool | None  # None: exactly when the build shows drafts
     exclude_selectors: tuple
     force_language: str | None
+    pages_per_index: int
 
 
 def check_settings(settings):
@@ -70,6 +79,7 @@ def check_settings(settings):
         index_drafts=drafts,
         exclude_selectors=list_of_text(PLUGIN, "SEARCH_EXCLUDE_SELECTORS", selectors),
         force_language=language,
+        pages_per_index=whole_number(PLUGIN, "SEARCH_PAGES_PER_INDEX", value("SEARCH_PAGES_PER_INDEX")),
     )
 
 
@@ -101,10 +111,12 @@ def write_index(pelican):
             written,
             exclude_selectors=config.exclude_selectors,
             force_language=config.force_language,
+            pages_per_index=config.pages_per_index,
         )
     except PagefindError as error:
         raise AuthorError(f"search: Pagefind could not index the site: {error}") from None
-    log.info("search: indexed %d pages into %s", len(written), site / "pagefind")
+    bundles = -(-len(written) // config.pages_per_index) or 1
+    log.info("search: indexed %d pages into %s (%d bundles)", len(written), site / "pagefind", bundles)
 
 
 def register():

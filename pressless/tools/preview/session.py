@@ -18,7 +18,15 @@ from pathlib import Path
 
 from pelican.contents import Article
 
-from pressless.core.pagefind import failure_of, link_tree, pagefind_command
+from pressless.core.pagefind import (
+    BUNDLE_LIST,
+    PAGES_PER_INDEX,
+    bundle_batches,
+    bundle_list_text,
+    failure_of,
+    link_tree,
+    pagefind_command,
+)
 
 from .incremental import body_only_edit
 from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
@@ -32,21 +40,36 @@ REQUEST_GRACE_SECONDS = 0.5
 
 
 class SearchIndexer:
-    """Pagefind in its own process over the entry pages (as the search plugin runs it in a
-    build), into a staging folder swapped in when done."""
+    """Pagefind in its own process over the entry pages, in the same batches as the search
+    plugin runs it in a build, one batch after another, into a staging folder swapped in
+    when the last is done."""
 
     def __init__(self, output):
         self.output = Path(output)
         self.staging = self.output.with_name(f".{self.output.name}.pagefind-staging")
         self.source = self.output.with_name(f".{self.output.name}.pagefind-source")
         self.process = None
+        self.batches = []  # (bundle sub-folder, paths) still to index
+        self.bundle_list = ""
+        self.settings = {}
 
     def start(self, files, settings):
         self.stop()
+        # Pagefind adds to a folder without emptying it: a stopped run's files must go.
+        shutil.rmtree(self.staging, ignore_errors=True)
+        batches = bundle_batches(files, settings.get("SEARCH_PAGES_PER_INDEX") or PAGES_PER_INDEX)
+        self.bundle_list = bundle_list_text(batches)
+        self.batches = list(batches)
+        self.settings = settings
+        self._start_next()
+
+    def _start_next(self):
+        folder, files = self.batches.pop(0)
         shutil.rmtree(self.source, ignore_errors=True)
         link_tree(self.output, files, self.source)
-        command = pagefind_command(self.source, self.staging, settings.get("SEARCH_EXCLUDE_SELECTORS") or (),
-                                   settings.get("SEARCH_FORCE_LANGUAGE"))
+        command = pagefind_command(self.source, self.staging / folder,
+                                   self.settings.get("SEARCH_EXCLUDE_SELECTORS") or (),
+                                   self.settings.get("SEARCH_FORCE_LANGUAGE"))
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
     def stop(self):
@@ -54,6 +77,7 @@ class SearchIndexer:
             self.process.kill()
             self.process.wait()
         self.process = None
+        self.batches = []
 
     def finished(self):
         """None while running; else True when the new index is in place."""
@@ -63,8 +87,14 @@ class SearchIndexer:
         shutil.rmtree(self.source, ignore_errors=True)
         reason = failure_of(process.returncode, process.stdout.read().decode())
         if reason:
+            self.batches = []
             log.warning("preview: search index: Pagefind failed: %s", one_line(reason))
             return False
+        if self.batches:
+            self._start_next()
+            return None
+        self.staging.mkdir(parents=True, exist_ok=True)
+        (self.staging / BUNDLE_LIST).write_text(self.bundle_list, encoding="utf-8")
         swap_in(self.output, SEARCH_FOLDER, self.staging)
         return True
 

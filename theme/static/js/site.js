@@ -776,6 +776,18 @@ var translated = (function () {
     return item;
   }
 
+  // A large site is indexed in batches, one Pagefind bundle each: the first
+  // bundle's pressless-bundles.json lists the others, merged here so one
+  // search ranks the results of every batch together. No list: one bundle.
+  async function mergeOtherBundles(pagefind, bundle, baseUrl) {
+    var answer = await fetch(new URL("pressless-bundles.json", bundle.href));
+    if (!answer.ok) return;
+    var listed = await answer.json();
+    for (var i = 0; i < listed.merge.length; i++) {
+      await pagefind.mergeIndex(new URL(listed.merge[i], bundle.href).href, { baseUrl: baseUrl });
+    }
+  }
+
   async function run() {
     var bundle = new URL(results.getAttribute("data-pagefind"), document.baseURI);
     status.textContent = translated("Searching…");
@@ -783,7 +795,9 @@ var translated = (function () {
       var pagefind = await import(bundle.href);
       // Result URLs are paths from the site root; a site served from a
       // sub-folder needs that folder in front of them.
-      await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") });
+      var baseUrl = bundle.pathname.replace(/pagefind\/pagefind\.js$/, "");
+      await pagefind.options({ baseUrl: baseUrl });
+      await mergeOtherBundles(pagefind, bundle, baseUrl);
       var search = await pagefind.search(query);
       var found = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
       list.replaceChildren.apply(list, found.map(resultItem));
