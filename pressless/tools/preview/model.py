@@ -23,6 +23,7 @@ from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from pressless.core.pagefind import entry_files, indexes_drafts
+from pressless.core.refresh import ENTRY_REFRESHED
 
 from .jobs import RecordingWriter
 from .readers import MemoReaders
@@ -38,6 +39,7 @@ class Generation:
     static_files: set  # relative paths copied by the static generator
     entries: dict = field(default_factory=dict)  # source path -> Content object
     articles_generator: object = None
+    generators: list = field(default_factory=list)
     search_files: list = field(default_factory=list)  # the entry pages search indexes
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
@@ -89,7 +91,7 @@ def _theme_static_files(settings):
 
 def disconnect_plugins():
     """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
-    for signal in vars(signals).values():
+    for signal in [*vars(signals).values(), blinker.signal(ENTRY_REFRESHED)]:
         if isinstance(signal, blinker.Signal):
             for held in list(signal.receivers.values()):
                 receiver = held() if isinstance(held, weakref.ref) else held
@@ -232,6 +234,7 @@ class SiteModel:
             static_files=static_files,
             entries=entries,
             articles_generator=next(g for g in generators if isinstance(g, ArticlesGenerator)),
+            generators=generators,
             search_files=entry_files(generators, self._search_drafts()),
             seconds=time.perf_counter() - started,
             timings=timings,
