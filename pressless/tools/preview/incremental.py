@@ -84,6 +84,8 @@ def quick_update(model, generation, changed_paths):
     if pages is not None:
         return pages, None
     pages = display_header_edit(generation, reread)
+    if not pages:
+        return None, None
     return pages, pages
 
 

@@ -64,9 +64,12 @@ def load_settings(settings_file, output, scratch):
     # The search plugin would index inside every rebuild, before the page is
     # refreshed; the preview runs Pagefind itself, after the refresh.
     settings["SEARCH_INDEX"] = False
-    # The preview keeps each file's reading in memory itself (readers.py);
-    # the reader cache plugin's own reading must not run on top of it.
-    settings["READER_CACHE"] = False
+    # The reader cache (Markdown and Typogrify output on disk) serves the
+    # first reading after a start or a change of code or settings; the preview
+    # then keeps each file's reading in memory itself (readers.py). It reads
+    # in this process: forking a pool from a process with threads (the
+    # server's) could leave a child waiting on a lock for ever.
+    settings["READER_CACHE_PROCESSES"] = 1
     return settings
 
 
@@ -221,6 +224,9 @@ class SiteModel:
         mark = time.perf_counter()
         signals.finalized.send(self.pelican)
         timings["finalized"] = time.perf_counter() - mark
+        # Every file is in memory now; later rebuilds read only changed files,
+        # and checking the disk cache for every file on each would cost more.
+        self.settings["READER_CACHE"] = False
         static_files |= _theme_static_files(self.settings)
         self.number += 1
         entries = {
