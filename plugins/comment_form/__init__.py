@@ -8,11 +8,13 @@ gives every post that gets a page an `article.comment_form` (see form.PostCommen
 import logging
 from pathlib import Path
 
+import blinker
 from pelican import signals
 
 from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.refresh import ENTRY_REFRESHED
 
 from .form import post_comment_form
 from .settings import PLUGIN, check_settings
@@ -34,21 +36,29 @@ def comments_folder(settings, context):
 
 
 def attach_forms(generators):
-    settings = generators[0].settings
-    config = config_of(generators[0].context, PLUGIN)
-    folder = comments_folder(settings, generators[0].context)
     for article in entry_sets(generators).articles:
-        article.comment_form = post_comment_form(
-            config,
-            slug=article.slug,
-            title=article.title,
-            url=article.url,
-            site_url=settings.get("SITEURL", ""),
-            comments_folder=folder,
-        )
+        attach_form(article, generators)
+
+
+def attach_form(article, generators):
+    settings = generators[0].settings
+    article.comment_form = post_comment_form(
+        config_of(generators[0].context, PLUGIN),
+        slug=article.slug,
+        title=article.title,
+        url=article.url,
+        site_url=settings.get("SITEURL", ""),
+        comments_folder=comments_folder(settings, generators[0].context),
+    )
+
+
+def refresh_entry(entry, generators):
+    if entry in entry_sets(generators).articles:
+        attach_form(entry, generators)
 
 
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(attach_forms)
+    blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)

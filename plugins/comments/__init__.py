@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import blinker
 from pelican import signals
 from pelican.generators import Generator
 
@@ -20,6 +21,7 @@ from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.output import write_output_file
+from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import plain_text
 
 from .feeds import comments_feed
@@ -38,6 +40,9 @@ from .sanitize import comment_markdown
 from .settings import PLUGIN, check_settings
 
 logger = logging.getLogger(__name__)
+# The shown comments of each post (by slug) and the build's "now", kept in the
+# build's context for an entry refreshed in place (pressless.core.refresh).
+_THREADS_KEY = "comments_by_post"
 
 
 def check(pelican):
@@ -64,21 +69,34 @@ def add_comments(generators):
     for comment in held:
         logger.info("comments: holding back %s until %s", comment.source, comment.date.isoformat())
     by_post = comments_by_post(comments)
+    context[_THREADS_KEY] = (by_post, now)
     renderer = comment_markdown()
     for post in posts:
-        mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)
-        section, thread_problems = post_comments(
-            post, by_post.get(post.slug, []), mode, config, now=now, renderer=renderer
-        )
-        problems += thread_problems
-        post.comments = section.thread
-        post.comment_count = section.count
-        post.comments_enabled = section.enabled
-        post.comments_open = section.open
-        post.comments_feed = section.feed
+        problems += attach_section(post, by_post.get(post.slug, []), config, now, renderer)
     for problem in problems:
         logger.warning("comments: %s", problem)
     context["recent_comments"] = recent_comments(context["articles"], config.recent_count)
+
+
+def attach_section(post, comments, config, now, renderer):
+    """Give a post its comment section; return the problems found in its comments."""
+    mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)
+    section, problems = post_comments(post, comments, mode, config, now=now, renderer=renderer)
+    post.comments = section.thread
+    post.comment_count = section.count
+    post.comments_enabled = section.enabled
+    post.comments_open = section.open
+    post.comments_feed = section.feed
+    return problems
+
+
+def refresh_entry(entry, generators):
+    context = generators[0].context
+    if entry not in entry_sets(generators).articles or _THREADS_KEY not in context:
+        return
+    by_post, now = context[_THREADS_KEY]
+    # Its problems were logged by the build; the next whole rebuild logs them again.
+    attach_section(entry, by_post.get(entry.slug, []), config_of(context, PLUGIN), now, comment_markdown())
 
 
 class CommentFeedsGenerator(Generator):
@@ -125,4 +143,5 @@ def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(add_comments)
+    blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
     signals.get_generators.connect(get_generators)

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import BaseReader, MarkdownReader
 
 from pressless.core.config import config_of, setting, store_config, whole_number, yes_or_no
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.typogrify_once import mark_typogrifying, typogrify_once
 
 from .reading import metadata_from, read_entry, typogrified
 from .store import ReaderStore, entry_key, fingerprint
@@ -87,22 +88,19 @@ def cached_reader_class(base, cache, settings):
                 cache.store.put(key, entry)
             return entry["content"], metadata_from(entry, self)
 
-    CachedReader._typogrifies = True
     CachedReader.__name__ = base.__name__  # Pelican names metadata["reader"] after it
-    return CachedReader
+    return mark_typogrifying(CachedReader)
 
 
 def typogrifying_reader_class(base, settings):
     """Any other reader: not cached, but it applies Typogrify itself as Pelican would."""
 
     class TypogrifyingReader(base):
-        _typogrifies = True
-
         def read(self, path):
             return typogrified(*super().read(path), settings)
 
     TypogrifyingReader.__name__ = base.__name__
-    return TypogrifyingReader
+    return mark_typogrifying(TypogrifyingReader)
 
 
 # -- reading ahead in a pool of processes --------------------------------------
@@ -163,7 +161,11 @@ def install(readers):
                 cache.prefetched = True
                 prefetch(cache, reader_class(settings), settings)
             readers.reader_classes[extension] = cached_reader_class(reader_class, cache, settings)
-        elif reader_class:
+        elif reader_class and reader_class is not BaseReader:
+            # Not BaseReader itself (it "reads" static files, with no text to
+            # typogrify): a subclass of it would be found by every later
+            # Readers in this process (Pelican lists BaseReader's subclasses)
+            # and switch Typogrify off there.
             readers.reader_classes[extension] = typogrifying_reader_class(reader_class, settings)
 
 
@@ -175,8 +177,8 @@ def no_second_typogrify(generator):
     reads with a copy of the settings that has TYPOGRIFY off.
     """
     readers = getattr(generator, "readers", None)
-    if readers is not None and any(getattr(r, "_typogrifies", False) for r in readers.readers.values()):
-        readers.settings = {**readers.settings, "TYPOGRIFY": False}
+    if readers is not None:
+        typogrify_once(readers)
 
 
 def forget_state(pelican):

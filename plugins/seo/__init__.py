@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import blinker
 from pelican import signals
 from pelican.generators import Generator
 
@@ -24,10 +25,11 @@ from pressless.core.config import (
     text,
     yes_or_no,
 )
-from pressless.core.entries import model_of
+from pressless.core.entries import model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.language import html_lang
 from pressless.core.output import write_output_file
+from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import plain_text
 from pressless.core.urls import absolute_url
 
@@ -101,6 +103,14 @@ def start_writing(generators):
         )
 
 
+def refresh_entry(entry, generators):
+    model = model_of(generators)
+    if entry in model.sets.articles:
+        facts = refresh_entry_facts(generators, entry)
+        site_name = generators[0].context["SITENAME"]
+        entry.structured_data = structured_data(entry, facts, model.site.url, site_name)
+
+
 def lastmod_of(context):
     """When what a written page shows last changed."""
     article, page = context.get("article"), context.get("page")
@@ -170,5 +180,6 @@ def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(start_writing)
+    blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
     signals.content_written.connect(note_written_page)
     signals.get_generators.connect(get_generators)

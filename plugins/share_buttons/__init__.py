@@ -9,13 +9,15 @@ writes one Mastodon help page per shared post, the place the Mastodon button
 leads to when JavaScript is off.
 """
 
+import blinker
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
 from pressless.core.config import config_of, require_plugins, store_config
-from pressless.core.entries import entry_flag, model_of
+from pressless.core.entries import entry_flag, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.refresh import ENTRY_REFRESHED
 
 from .links import mastodon_help_save_as, share_links
 from .networks import SharePost
@@ -43,21 +45,29 @@ def add_share_links(generators):
     model = model_of(generators)
     help_entries = []
     for entry in model.sets.all:
-        entry.share_links = []
-        if not shareable(entry, config) or not entry_flag(entry, "share", default=True):
-            continue
-        facts = model.facts(entry)
-        post = SharePost(
-            url=facts.canonical_url,
-            title=facts.title,
-            summary=facts.description,
-            image_url=facts.image.url if facts.image else None,
-            x_via=config.x_via,
-        )
-        entry.share_links = share_links(post, config.networks, entry.url)
+        entry.share_links = links_of(entry, model.facts(entry), config)
         if any(link.kind == "mastodon" for link in entry.share_links):
             help_entries.append(entry)
     context[_HELP_ENTRIES] = help_entries
+
+
+def links_of(entry, facts, config):
+    if not shareable(entry, config) or not entry_flag(entry, "share", default=True):
+        return []
+    post = SharePost(
+        url=facts.canonical_url,
+        title=facts.title,
+        summary=facts.description,
+        image_url=facts.image.url if facts.image else None,
+        x_via=config.x_via,
+    )
+    return share_links(post, config.networks, entry.url)
+
+
+def refresh_entry(entry, generators):
+    # The Mastodon help pages follow with the preview's next whole rebuild.
+    config = config_of(generators[0].context, PLUGIN)
+    entry.share_links = links_of(entry, refresh_entry_facts(generators, entry), config)
 
 
 class MastodonHelpGenerator(Generator):
@@ -86,4 +96,5 @@ def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(add_share_links)
+    blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
     signals.get_generators.connect(get_generators)

@@ -8,15 +8,17 @@ once per build from the site model and rendered once per build
 (render_once.py) rather than on every page.
 """
 
+import blinker
 from pelican import signals
 
 from pressless.core.config import config_of, store_config
-from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of
+from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import iso_datetime, plain_text
 
 from .posts import link_neighbours
-from .render_once import new_build_cache, render_once
+from .render_once import forget_rendered, new_build_cache, render_once
 from .settings import PLUGIN, check_settings
 from .widgets import monthly_archives, recent_posts, tag_cloud
 
@@ -47,7 +49,14 @@ def describe_site(generators):
     new_build_cache(context)
 
 
+def refresh_entry(entry, generators):
+    entry.facts = refresh_entry_facts(generators, entry)
+    # The sidebar may print the entry's title (recent posts).
+    forget_rendered(generators[0].context)
+
+
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(describe_site)
+    blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)

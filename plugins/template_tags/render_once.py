@@ -21,6 +21,11 @@ def new_build_cache(context):
     context[BUILD_CACHE] = {}
 
 
+def forget_rendered(context):
+    """Empty the build's cache in place: the pages already recorded hold this same dict."""
+    context.get(BUILD_CACHE, {}).clear()
+
+
 @pass_context
 def render_once(context, template_name):
     """`template_name` rendered with the page's context, from the build's cache.

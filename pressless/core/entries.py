@@ -225,3 +225,14 @@ def site_model(generators, site):
     model = SiteModel(site, sets, {id(entry): entry_facts(entry, site) for entry in sets.all})
     context[MODEL_KEY] = (key, model)
     return model
+
+
+def refresh_entry_facts(generators, entry):
+    """The facts of one entry computed again, in the model this build keeps; return them.
+
+    For an entry whose headers changed in place (pressless.core.refresh).
+    """
+    model = model_of(generators)
+    facts = entry_facts(entry, model.site)
+    model.facts_by_entry[id(entry)] = facts
+    return facts

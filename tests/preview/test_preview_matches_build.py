@@ -25,7 +25,11 @@ from .helpers import (
 
 SEARCH_ENTRY = "pagefind/pagefind-entry.json"
 # Pagefind indexes entry bodies and titles only: these edits change its index.
-CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body"}
+CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body", "title, slug kept"}
+# Edits of headers that only change how a post shows: its page is updated in
+# place before the reload, the rest of the site settles after it.
+DISPLAY_EDITS = {"summary", "comments closed", "share off", "title, slug kept"}
+QUICK_UPDATE = "page updated (the rest follows)"
 
 
 @pytest.fixture
@@ -88,6 +92,13 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         ("sticky", lambda: edit(posts / "pruning-apple-trees.md", "Summary:", "Sticky: true\nSummary:")),
         ("body", lambda: edit(posts / "sourdough-starter-notes.md", "A second part.",
                               "A second part, now with rhubarb.")),
+        ("summary", lambda: edit(posts / "rye-bread-week.md", "Summary: All", "Summary: Nearly all")),
+        ("comments closed", lambda: edit(posts / "rye-bread-week.md", "Summary:",
+                                         "Comments: closed\nSummary:")),
+        ("share off", lambda: edit(posts / "pruning-apple-trees.md", "Summary:", "Share: no\nSummary:")),
+        ("slug", lambda: edit(posts / "sourdough-starter-notes.md", "Summary:", "Slug: sourdough\nSummary:")),
+        ("title, slug kept", lambda: edit(posts / "sourdough-starter-notes.md",
+                                          "Title: Sourdough Starter Notes", "Title: Sourdough, Revised")),
     ]
     for step, (name, make_edit) in enumerate(edits):
         old_search_entry = (preview.output / SEARCH_ENTRY).read_bytes()
@@ -102,3 +113,8 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         assert_written_like(expected, preview)
         if name in CHANGES_SEARCHED_TEXT:
             assert (preview.output / SEARCH_ENTRY).read_bytes() != old_search_entry, name
+        # The quick update rendered the post's page exactly as the settled model does.
+        log = preview.log.read_text()
+        assert "changed again" not in log, name
+        quick_so_far = DISPLAY_EDITS.intersection(done for done, _ in edits[: step + 1])
+        assert log.count(QUICK_UPDATE) == len(quick_so_far), name

@@ -1,37 +1,57 @@
-"""The common edit, made quick: a post's body changed and nothing else did.
+"""The common edits, made quick: a post's body or its display headers changed.
 
-When a saved post reads back with the same metadata (title, date, tags,
-summary...) as before, no listing, neighbour, related post, tag cloud or
-feed entry title can change: only what prints the post's content does,
+Body only. When a saved post reads back with the same metadata (title, date,
+tags, summary...) as before, no listing, neighbour, related post, tag cloud
+or feed entry title can change: only what prints the post's content does,
 which is its own page and the feeds it is in. The new HTML is put into the
 post's Content object in the model everything else already points to, and
-just those pages are rendered again. Anything else (a new or deleted file, a
-changed header, a comment, a page, whose sitemap date is its file's) goes
-through a whole new model.
+just those pages are rendered again. Nothing else needs a rebuild.
+
+Display headers. When the headers that changed only alter how the post shows
+(its title, summary, image, `Comments:`, `Share:`...; not its date, slug,
+status, tags, category or author, which move it between listings or URLs),
+what the reader made of the file is copied into the post's object in place,
+the plugins compute again what they derive from that one post
+(pressless.core.refresh), and the post's own page is rendered. That page is
+exactly what a whole build would write; listings, feeds and neighbours that
+print the title are not, so the session rebuilds the whole model right after
+the refresh ("settling") before it answers a request for any other page.
+
+Anything else (a new or deleted file, a structural header, a comment, a
+page, whose sitemap date is its file's) goes through a whole new model first.
 """
 
 import os
 from pathlib import Path
 
+import blinker
 from pelican.contents import Article
 from pelican.plugins import signals
 
+from pressless.core.refresh import ENTRY_REFRESHED
+
 from .model import clear_memoized_content
 from .readers import MemoReaders
+
+# Headers that move a post between listings, archives or URLs, or decide
+# whether it is shown at all: changing one needs the whole model rebuilt.
+STRUCTURAL_HEADERS = frozenset({
+    "date", "slug", "status", "lang", "translation", "save_as", "url", "template", "sticky",
+    "tags", "category", "author", "authors", "redirect_from",
+})
+# Attributes the generator gives a post after reading it; a fresh read has none.
+GENERATOR_ATTRIBUTES = ("translations",)
 
 
 def _summary_of(entry):
     return entry.get_summary(entry.get_siteurl())
 
 
-def body_only_edit(model, generation, changed_paths):
-    """Update the model in place for body-only edits; return the jobs to render.
-
-    Returns None when the change needs a whole new model.
-    """
+def _reread(model, generation, changed_paths):
+    """[(entry, headers before, headers now, fresh object)] per edited post; None if one is no known post."""
     readers = MemoReaders(model.settings, model.memo)
     base = model.settings["PATH"]
-    updates = []
+    reread = []
     for changed in changed_paths:
         path = str(Path(changed).resolve())
         entry = generation.entries.get(path)
@@ -50,12 +70,80 @@ def body_only_edit(model, generation, changed_paths):
             # A header Pelican cannot read: the whole rebuild runs the
             # content checks, which name the file and line.
             return None
-        if model.memo[path].metadata != previous.metadata:
+        reread.append((entry, previous.metadata, model.memo[path].metadata, fresh))
+    return reread
+
+
+def quick_update(model, generation, changed_paths):
+    """(pages to render, None) for a body edit, (pages, the same pages) for a display-header edit
+    (the model must settle next), (None, None) when the whole model must be rebuilt first."""
+    reread = _reread(model, generation, changed_paths)
+    if reread is None:
+        return None, None
+    pages = body_only_edit(generation, reread)
+    if pages is not None:
+        return pages, None
+    pages = display_header_edit(generation, reread)
+    if not pages:
+        return None, None
+    return pages, pages
+
+
+def body_only_edit(generation, reread):
+    """Update the model in place for body-only edits; return the jobs to render.
+
+    Returns None when the change needs more than the body replaced.
+    """
+    for entry, before, after, fresh in reread:
+        if after != before:
             return None
-        if "summary" not in previous.metadata and _summary_of(fresh) != _summary_of(entry):
+        if "summary" not in before and _summary_of(fresh) != _summary_of(entry):
             return None
-        updates.append((entry, fresh))
-    for entry, fresh in updates:
+    for entry, _, _, fresh in reread:
         entry._content = fresh._content
     clear_memoized_content()
-    return generation.jobs_showing_content_of([entry for entry, _ in updates])
+    return generation.jobs_showing_content_of([entry for entry, *_ in reread])
+
+
+def changed_headers(before, after):
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+
+
+def adopt(entry, fresh):
+    """Make `entry` what `fresh` was read as, keeping what the generator and plugins gave it."""
+    for key in entry.metadata.keys() - fresh.metadata.keys():
+        entry.__dict__.pop(key, None)
+    kept = {name: entry.__dict__[name] for name in GENERATOR_ATTRIBUTES if name in entry.__dict__}
+    entry.__dict__.update(fresh.__dict__)
+    entry.__dict__.update(kept)
+
+
+def moves(entry, before, after, fresh):
+    """Whether the edit moves the post: a structural header, or a new URL (a slug made from the title)."""
+    return bool(changed_headers(before, after) & STRUCTURAL_HEADERS) or (
+        fresh.save_as != entry.save_as or fresh.url != entry.url)
+
+
+def display_header_edit(generation, reread):
+    """Update edited posts in place when only display headers changed; return their own pages.
+
+    Returns None when the change needs the whole model rebuilt first. Pages
+    other than the returned ones are left stale: the caller rebuilds next.
+    """
+    if any(moves(*edit) for edit in reread):
+        return None
+    entries = [entry for entry, *_ in reread]
+    for entry, *_, fresh in reread:
+        adopt(entry, fresh)
+        entry.refresh_metadata_intersite_links()
+    clear_memoized_content()
+    try:
+        for entry in entries:
+            blinker.signal(ENTRY_REFRESHED).send(entry, generators=generation.generators)
+    except Exception:
+        # A bad value in a changed header (Comments: maybe): the whole
+        # rebuild stops on it and names the file and line.
+        return None
+    wanted = {id(entry) for entry in entries}
+    return [relative for relative, job in generation.jobs.items()
+            if job.entry is not None and id(job.entry) in wanted and relative.endswith(".html")]

@@ -23,6 +23,7 @@ from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from pressless.core.pagefind import entry_files, indexes_drafts
+from pressless.core.refresh import ENTRY_REFRESHED
 
 from .jobs import RecordingWriter
 from .readers import MemoReaders
@@ -38,6 +39,7 @@ class Generation:
     static_files: set  # relative paths copied by the static generator
     entries: dict = field(default_factory=dict)  # source path -> Content object
     articles_generator: object = None
+    generators: list = field(default_factory=list)
     search_files: list = field(default_factory=list)  # the entry pages search indexes
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
@@ -62,9 +64,12 @@ def load_settings(settings_file, output, scratch):
     # The search plugin would index inside every rebuild, before the page is
     # refreshed; the preview runs Pagefind itself, after the refresh.
     settings["SEARCH_INDEX"] = False
-    # The preview keeps each file's reading in memory itself (readers.py);
-    # the reader cache plugin's own reading must not run on top of it.
-    settings["READER_CACHE"] = False
+    # The reader cache (Markdown and Typogrify output on disk) serves the
+    # first reading after a start or a change of code or settings; the preview
+    # then keeps each file's reading in memory itself (readers.py). It reads
+    # in this process: forking a pool from a process with threads (the
+    # server's) could leave a child waiting on a lock for ever.
+    settings["READER_CACHE_PROCESSES"] = 1
     return settings
 
 
@@ -89,7 +94,7 @@ def _theme_static_files(settings):
 
 def disconnect_plugins():
     """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
-    for signal in vars(signals).values():
+    for signal in [*vars(signals).values(), blinker.signal(ENTRY_REFRESHED)]:
         if isinstance(signal, blinker.Signal):
             for held in list(signal.receivers.values()):
                 receiver = held() if isinstance(held, weakref.ref) else held
@@ -219,6 +224,9 @@ class SiteModel:
         mark = time.perf_counter()
         signals.finalized.send(self.pelican)
         timings["finalized"] = time.perf_counter() - mark
+        # Every file is in memory now; later rebuilds read only changed files,
+        # and checking the disk cache for every file on each would cost more.
+        self.settings["READER_CACHE"] = False
         static_files |= _theme_static_files(self.settings)
         self.number += 1
         entries = {
@@ -232,6 +240,7 @@ class SiteModel:
             static_files=static_files,
             entries=entries,
             articles_generator=next(g for g in generators if isinstance(g, ArticlesGenerator)),
+            generators=generators,
             search_files=entry_files(generators, self._search_drafts()),
             seconds=time.perf_counter() - started,
             timings=timings,

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pelican.contents import Page
 from pelican.readers import Readers
 
+from pressless.core.typogrify_once import typogrify_once
+
 
 @dataclass(frozen=True)
 class ReadResult:
@@ -48,7 +50,8 @@ class MemoReaders(Readers):
     """Readers whose read_file reuses `memo[path]` while the file's stamp holds."""
 
     def __init__(self, settings, memo):
-        super().__init__(settings, cache_name="")
+        super().__init__(settings, cache_name="")  # readers_init: the reader cache may install
+        typogrify_once(self)
         self.memo = memo
 
     def read_file(self, base_path, path, content_class=Page, fmt=None, context=None,

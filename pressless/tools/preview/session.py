@@ -2,8 +2,14 @@
 
 Everything that touches the site model runs on this thread, in this order of
 priority: a page a browser is waiting for; files that changed (a new model);
-pages still to be written; the search index, once every page is written.
-Other threads talk to it through `files_changed` and `render_now`.
+settling after a display-header edit (incremental.py); pages still to be
+written; the search index, once every page is written. Other threads talk to
+it through `files_changed` and `render_now`.
+
+While the model settles, the edited post's page (already written, and sent
+as the reload) and files that no page job makes (styles, scripts, images)
+are served straight from disk; a request for any other page waits for the
+settled model, so what is served is always what a full build writes.
 """
 
 import logging
@@ -28,11 +34,16 @@ from pressless.core.pagefind import (
     pagefind_command,
 )
 
-from .incremental import body_only_edit
+from .incremental import quick_update
 from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
 from .problems import ErrorCollector, one_line, problems_of_failure
 
-log = logging.getLogger("pressless.preview")
+
+def say(line):
+    # Printed, not logged: Pelican's loggers drop a message equal to an
+    # earlier one, and "rebuilt in 0.07 s" is often said twice.
+    print(f"preview: {line}", file=sys.stderr, flush=True)
+
 # How long after a reload message the worker waits for the browser's request
 # before it goes on writing the other pages (a reload takes the browser well
 # under this on 127.0.0.1).
@@ -88,7 +99,7 @@ class SearchIndexer:
         reason = failure_of(process.returncode, process.stdout.read().decode())
         if reason:
             self.batches = []
-            log.warning("preview: search index: Pagefind failed: %s", one_line(reason))
+            say(f"search index: Pagefind failed: {one_line(reason)}")
             return False
         if self.batches:
             self._start_next()
@@ -111,6 +122,8 @@ class PreviewSession:
         self.changes = {}  # path -> kind ("content", "theme", "code")
         self.requests = deque()
         self.problems = []
+        self.settle_due = False
+        self.fresh_while_settling = set()  # pages already right before the model settles
         self.search = SearchIndexer(self.output) if search else None
         self.search_stale = False
         self.events = []  # (monotonic time, what): for tests and the bench
@@ -141,9 +154,19 @@ class PreviewSession:
         """A Future of the page's bytes once it is up to date (None: read the disk)."""
         future = Future()
         with self._wake:
+            if self._on_disk_while_settling(relative):
+                future.set_result(None)
+                return future
             self.requests.append((relative, future))
             self._wake.notify()
         return future
+
+    def _on_disk_while_settling(self, relative):
+        if not self.fresh_while_settling:
+            return False
+        generation = self.generation
+        return relative in self.fresh_while_settling or not (
+            relative in generation.jobs or relative in generation.direct_files)
 
     # -- the worker -----------------------------------------------------
     def _note(self, what):
@@ -154,16 +177,21 @@ class PreviewSession:
         self.ready.set()
         while True:
             with self._wake:
-                while not (self._stopping or self.requests or self.changes or self._background_due()):
+                while not (self._stopping or self.requests or self.changes or self.settle_due
+                           or self._background_due()):
                     self._wake.wait(timeout=self._next_check())
                 if self._stopping:
                     return
                 request = self.requests.popleft() if self.requests else None
                 changes, self.changes = (self.changes, {}) if not request else ({}, self.changes)
             if request:
+                if self.settle_due:
+                    self._settle()
                 self._answer(*request)
             elif changes:
                 self._rebuild(changes)
+            elif self.settle_due:
+                self._settle()
             elif self.dirty:
                 self._write_next()
             else:
@@ -196,9 +224,13 @@ class PreviewSession:
             self._fail(error, [])
             future.set_result(None)
 
-    def _write(self, relative):
+    def _render_to_disk(self, relative):
         data = self.generation.jobs[relative].text().encode("utf-8")
         write_if_changed(self.output, relative, data)
+        return data
+
+    def _write(self, relative):
+        data = self._render_to_disk(relative)
         self.dirty.pop(relative, None)
         if not self.dirty:
             self._note("pages written")
@@ -235,36 +267,80 @@ class PreviewSession:
                 self.model.load()
             elif "theme" in kinds:
                 self.model.forget_theme()
-            edited = None
-            if kinds == {"content"} and self.generation is not None:
-                edited = body_only_edit(self.model, self.generation, list(changes))
-            if edited is not None:
+            edited = settle = None
+            if kinds == {"content"} and self.generation is not None and not self.settle_due:
+                edited, settle = quick_update(self.model, self.generation, list(changes))
+            if settle:
+                # Written before the reload goes out: the browser's request for
+                # it is then served from disk while the model settles.
+                for relative in settle:
+                    self._render_to_disk(relative)
+                changed_jobs = settle
+            elif edited is not None:
                 changed_jobs = edited
             else:
                 self._install(self.model.generation())
                 changed_jobs = self._jobs_of_sources(changes)
+                self.settle_due, self.fresh_while_settling = False, set()
         except Exception as error:
             self._fail(error, collector.messages)
             return
         finally:
             logging.getLogger().removeHandler(collector)
-        # The pages of the files that changed are written first, HTML before feeds.
-        changed_jobs = sorted(changed_jobs, key=lambda relative: not relative.endswith(".html"))
-        for relative in changed_jobs:
-            self.dirty.pop(relative, None)
-        self.dirty = {**dict.fromkeys(changed_jobs), **self.dirty}
-        self.search_stale = self.search is not None
+        if settle:
+            self.fresh_while_settling = set(settle)
+            self.settle_due = True
+        else:
+            self._put_first(changed_jobs)
+            self.search_stale = self.search is not None
         for message in collector.messages:
             # Logged as an error, yet the site was built (a bad Sticky value).
-            print(f"preview: {one_line(message)}", file=sys.stderr, flush=True)
+            say(one_line(message))
         seconds = time.monotonic() - started
         if self.problems:
-            log.warning("preview: fixed; the site is up to date again")
+            say("fixed; the site is up to date again")
             self.problems = []
-        log.warning("preview: %s in %.2f s", "site read" if first else "rebuilt", seconds)
+        done = "site read" if first else "page updated (the rest follows)" if settle else "rebuilt"
+        say(f"{done} in {seconds:.2f} s")
         self._note("reload")
         self._requests_first_until = time.monotonic() + REQUEST_GRACE_SECONDS
         self.notify({"command": "reload", "path": self._url_of(changed_jobs), "liveCSS": True})
+
+    def _put_first(self, jobs):
+        # The pages of the files that changed are written first, HTML before feeds.
+        jobs = sorted(jobs, key=lambda relative: not relative.endswith(".html"))
+        for relative in jobs:
+            self.dirty.pop(relative, None)
+        self.dirty = {**dict.fromkeys(jobs), **self.dirty}
+
+    def _settle(self):
+        """The whole model rebuilt after a display-header edit; pages that changed follow."""
+        self.settle_due = False
+        served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
+        collector = ErrorCollector()
+        logging.getLogger().addHandler(collector)
+        started = time.monotonic()
+        try:
+            self._install(self.model.generation())
+            for relative, data in served.items():
+                if relative in self.generation.jobs and self._write(relative) != data:
+                    # Saved again while settling, or the quick update missed
+                    # something: the browser shows what was served until told.
+                    say(f"{relative} changed again once the site settled")
+                    self.notify({"command": "reload", "path": self._url_of([relative]), "liveCSS": True})
+        except Exception as error:
+            self._fail(error, collector.messages)
+            return
+        finally:
+            logging.getLogger().removeHandler(collector)
+            # Until here the quick page was served from disk, even while
+            # the rest of the site was being rebuilt.
+            self.fresh_while_settling = set()
+        self.search_stale = self.search is not None
+        for message in collector.messages:
+            say(one_line(message))
+        self._note("settled")
+        say(f"settled in {time.monotonic() - started:.2f} s")
 
     def _install(self, generation):
         self.generation = generation
@@ -289,7 +365,7 @@ class PreviewSession:
         self.problems = problems_of_failure(error, logged, self.model.settings_file)
         for problem in self.problems:
             # One line each, whatever the message held.
-            print(f"preview: {one_line(problem)}", file=sys.stderr, flush=True)
+            say(one_line(problem))
         self._note("error")
         self.notify(self.problem_message())
 

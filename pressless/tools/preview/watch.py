@@ -3,6 +3,7 @@
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import watchfiles
@@ -12,6 +13,22 @@ import pressless.core
 # Editors' swap and backup files are not content.
 _IGNORED_PREFIXES = (".#", ".~")
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
+# A file saved in place is first emptied, then written: how long an empty
+# content file is given to be written before it is read as it is.
+EMPTY_FILE_GRACE_SECONDS = 0.5
+
+
+def wait_while_empty(paths, grace=EMPTY_FILE_GRACE_SECONDS):
+    """Give files just truncated by a save in place the moment their text takes to arrive."""
+    deadline = time.monotonic() + grace
+    for path in paths:
+        while time.monotonic() < deadline:
+            try:
+                if os.path.getsize(path) > 0:
+                    break
+            except OSError:
+                break  # deleted: nothing to wait for
+            time.sleep(0.01)
 
 
 def code_roots(settings):
@@ -103,4 +120,5 @@ class Watcher:
                 if kind:
                     kinds[path] = kind
             if kinds:
+                wait_while_empty([path for path, kind in kinds.items() if kind == "content"])
                 self.on_change(kinds)
