@@ -57,6 +57,9 @@ PLUGINS = [
     # build) and entry URLs computed once; keep these last.
     "plugins.reader_cache",
     "plugins.url_memo",
+    # A build with nothing changed writes nothing (plugins/build_memo/README.md):
+    # last, so it sees every plugin's work and records after the search index.
+    "plugins.build_memo",
 ]
 
 TIMEZONE = "Europe/Berlin"

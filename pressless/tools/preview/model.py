@@ -65,6 +65,8 @@ def load_settings(settings_file, output, scratch):
     # The preview keeps each file's reading in memory itself (readers.py);
     # the reader cache plugin's own reading must not run on top of it.
     settings["READER_CACHE"] = False
+    # The preview decides itself what to render again; a no-op build would skip its rendering.
+    settings["BUILD_MEMO"] = False
     return settings
 
 
