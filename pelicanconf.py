@@ -51,6 +51,9 @@ PLUGINS = [
     "plugins.hosting",
     # After every plugin that writes pages: the sitemap lists what was written before it.
     "plugins.seo",
+    # Pages and feeds rendered by one process per core; before search, which
+    # indexes once every writer is done (plugins/parallel_writer/README.md).
+    "plugins.parallel_writer",
     # The Pagefind index, written inside the Pelican run once every page is.
     "plugins.search",
     # Speed: Markdown + Typogrify cached by content hash (read in parallel on a cold
