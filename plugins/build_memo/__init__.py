@@ -72,6 +72,10 @@ def decide(generators):
     live = live_output(settings)
     record = load_record(record_path(settings["CACHE_PATH"], live))
     if not unchanged(record, fingerprint, live):
+        why = "no record" if record is None else (
+            "inputs or clock decisions changed" if record.get("fingerprint") != fingerprint
+            else "the output folder changed since")
+        log.info("build_memo: building everything (%s)", why)
         return
     mark_nothing_changed(settings)
     for generator in generators:

@@ -67,6 +67,8 @@ def load_settings(settings_file, output, scratch):
     settings["READER_CACHE"] = False
     # The preview decides itself what to render again; a no-op build would skip its rendering.
     settings["BUILD_MEMO"] = False
+    # Rendering in forked processes would happen outside the preview's own renderer.
+    settings["PARALLEL_WRITER_PROCESSES"] = 1
     return settings
 
 
