@@ -51,12 +51,18 @@ PLUGINS = [
     "plugins.hosting",
     # After every plugin that writes pages: the sitemap lists what was written before it.
     "plugins.seo",
+    # Pages and feeds rendered by one process per core; before search, which
+    # indexes once every writer is done (plugins/parallel_writer/README.md).
+    "plugins.parallel_writer",
     # The Pagefind index, written inside the Pelican run once every page is.
     "plugins.search",
     # Speed: Markdown + Typogrify cached by content hash (read in parallel on a cold
     # build) and entry URLs computed once; keep these last.
     "plugins.reader_cache",
     "plugins.url_memo",
+    # A build with nothing changed writes nothing (plugins/build_memo/README.md):
+    # last, so it sees every plugin's work and records after the search index.
+    "plugins.build_memo",
 ]
 
 TIMEZONE = "Europe/Berlin"

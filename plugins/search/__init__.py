@@ -30,6 +30,7 @@ from pressless.core.config import (
 )
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
 from pressless.core.pagefind import PAGES_PER_INDEX, PagefindError, entry_files, index_pages, indexes_drafts
+from pressless.core.unchanged import nothing_changed
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ def write_index(pelican):
     settings = pelican.settings
     files = settings.pop(ENTRIES_KEY, None)
     config = config_of(settings, PLUGIN)
-    if not config.index or files is None:
+    # Nothing written this build (plugins/build_memo): the last build's index stands.
+    if not config.index or files is None or nothing_changed(settings):
         return
     site = Path(pelican.output_path)
     # Every entry noted was written (an entry Pelican could not write stops

@@ -24,6 +24,12 @@ The promises, and how each is kept (docs/reliability.md lists the tests):
   Pelican run (plugins/search), which fails the run when Pagefind fails, even
   with exit status 0 after "N files failed to index": a site with a partial
   search index is never swapped in.
+- A build with nothing changed keeps the live site. Pelican is told which
+  folder is live (BUILD_MEMO_LIVE_OUTPUT); when plugins/build_memo finds the
+  live folder exactly as the last successful build left it and no input
+  changed, Pelican writes only a marker into the staging folder, and the
+  staging folder is deleted instead of swapped in: the live site is never
+  touched, so every promise above still holds.
 
 Plain `pelican content -o DIR` still works: it writes straight into DIR,
 with none of the above.
@@ -33,6 +39,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import secrets
 import shutil
@@ -43,6 +50,7 @@ import threading
 from pathlib import Path
 
 from pressless.core.child_process import die_with_parent
+from pressless.core.unchanged import LIVE_OUTPUT_SETTING, left_unchanged
 
 ROOT = Path(__file__).resolve().parents[2]
 WAITING_MESSAGE = "waiting for the other build…"
@@ -241,8 +249,10 @@ def build_site(settings_file, output):
         recover(output)
         staging = _staging_folder(output)
         try:
-            run_pelican(settings_file, staging)
-            swap_in(staging, output)
+            live = f"{LIVE_OUTPUT_SETTING}={json.dumps(str(output))}"
+            run_pelican(settings_file, staging, ["--extra-settings", live])
+            if not left_unchanged(staging):
+                swap_in(staging, output)
         finally:
             _remove(staging)
     return output

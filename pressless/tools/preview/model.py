@@ -70,6 +70,10 @@ def load_settings(settings_file, output, scratch):
     # in this process: forking a pool from a process with threads (the
     # server's) could leave a child waiting on a lock for ever.
     settings["READER_CACHE_PROCESSES"] = 1
+    # The preview decides itself what to render again; a no-op build would skip its rendering.
+    settings["BUILD_MEMO"] = False
+    # Rendering in forked processes would happen outside the preview's own renderer.
+    settings["PARALLEL_WRITER_PROCESSES"] = 1
     return settings
 
 

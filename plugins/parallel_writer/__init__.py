@@ -1,0 +1,161 @@
+"""Parallel writer: pages and feeds rendered and written by one process per core.
+
+Once the site model is complete, Pelican's first page generator forks the
+writer processes; each renders and writes only the pages and feeds whose
+output path hashes to it (shares.py), Pelican's own process writes share 0
+and everything else (plugin generators: comment feeds, share pages,
+sitemap; static files). On `finalized`, before the search index, Pelican's
+process waits for every writer; a writer that failed fails the build with
+its message, naming the page.
+"""
+
+import atexit
+import contextlib
+import logging
+import os
+import signal
+import traceback
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
+
+from pressless.core.child_process import die_with_parent
+from pressless.core.config import config_of, setting, store_config, whole_number
+from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+
+from .shares import WriteError, write_share_only
+
+log = logging.getLogger(__name__)
+
+PLUGIN = "parallel_writer"
+DEFAULTS = {
+    # Processes rendering pages: None = one per core; 1 = all in Pelican's process.
+    "PARALLEL_WRITER_PROCESSES": None,
+}
+# The generators whose pages are split; the others run in Pelican's process only.
+PAGE_GENERATORS = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
+STATE_KEY = "_PARALLEL_WRITER_CHILDREN"
+MESSAGE_LIMIT = 8000
+
+
+class WriterFailed(AuthorError):
+    """A writer process could not write its share; its message names the page."""
+
+
+@dataclass(frozen=True)
+class ParallelWriterConfig:
+    processes: int
+
+
+def check_settings(settings):
+    processes = setting(settings, DEFAULTS, "PARALLEL_WRITER_PROCESSES")
+    if processes is None:
+        processes = os.cpu_count() or 1
+    return ParallelWriterConfig(processes=whole_number(PLUGIN, "PARALLEL_WRITER_PROCESSES", processes))
+
+
+def check(pelican):
+    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
+
+
+def _write_share_and_exit(writing, writer, index, processes, report):
+    """In a forked writer: render this share of every page generator's pages, then leave."""
+    code = 0
+    try:
+        die_with_parent(os.getppid())()
+        write_share_only(writer, index, processes)
+        for generate_output in writing:
+            generate_output(writer)
+    except BaseException as error:  # everything must reach the parent
+        code = 1
+        message = str(error) if isinstance(error, WriteError | AuthorError) else traceback.format_exc()
+        os.write(report, message[-MESSAGE_LIMIT:].encode("utf-8", "replace"))
+    finally:
+        os._exit(code)
+
+
+def _start_writers(settings, writing, writer, processes):
+    children = settings[STATE_KEY] = []
+    for index in range(1, processes):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            _write_share_and_exit(writing, writer, index, processes, write_end)
+        os.close(write_end)
+        children.append((pid, read_end))
+    # Pelican failing in its own share must not leave writers behind.
+    atexit.register(_stop_writers, children)
+    return write_share_only(writer, 0, processes)
+
+
+def _stop_writers(children):
+    for pid, read_end in children:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(read_end)
+    children.clear()
+
+
+def _read_all(fd):
+    chunks = []
+    while chunk := os.read(fd, 65536):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def split_writing(generators):
+    settings = generators[0].settings
+    processes = config_of(settings, PLUGIN).processes
+    page_generators = [g for g in generators if isinstance(g, PAGE_GENERATORS)]
+    if processes < 2 or not page_generators:
+        return
+    # Each generator's own method, before the first one is replaced below.
+    writing = [generator.generate_output for generator in page_generators]
+
+    def fork_then_write(writer):
+        # Forked here, after refresh_metadata_intersite_links, with the writer
+        # Pelican chose (content_guard's): every process writes the same way.
+        restore = _start_writers(settings, writing, writer, processes)
+        try:
+            for generate_output in writing:
+                generate_output(writer)
+        finally:
+            # Plugin generators after these write whole, in this process only.
+            restore()
+
+    page_generators[0].generate_output = fork_then_write
+    for generator in page_generators[1:]:
+        generator.generate_output = _written_already
+
+
+def _written_already(writer):
+    return None
+
+
+def wait_for_writers(pelican):
+    children = pelican.settings.pop(STATE_KEY, None)
+    if not children:
+        return
+    failures = []
+    for pid, read_end in children:
+        message = _read_all(read_end)
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            failures.append(message.strip() or f"a writer process ended with status {status}")
+    children.clear()
+    if failures:
+        for failure in failures[1:]:
+            log.error("%s", failure)
+        raise WriterFailed(failures[0])
+
+
+def register():
+    show_author_errors_without_traceback()
+    signals.initialized.connect(check)
+    signals.all_generators_finalized.connect(split_writing)
+    signals.finalized.connect(wait_for_writers)

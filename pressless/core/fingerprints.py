@@ -1,0 +1,103 @@
+"""Stable digests of what a build depends on: settings, files, installed packages.
+
+Each function returns a hex digest that changes exactly when its input does,
+and is the same in every process and every run (no object addresses, no
+dict order, no hash seed).
+"""
+
+import hashlib
+import importlib.metadata
+import inspect
+import json
+import os
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+# Folders that hold no input: byte code and tool caches.
+SKIPPED_FOLDERS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
+def _callable_text(value):
+    """A function or class by name and by the source file it is defined in."""
+    name = f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    try:
+        source = inspect.getsourcefile(value)
+    except TypeError:
+        source = None
+    if source and os.path.isfile(source):
+        return f"<{name} {hashlib.sha256(Path(source).read_bytes()).hexdigest()}>"
+    return f"<{name}>"
+
+
+def plain(value):
+    """A value reduced to JSON-able data with a stable text form."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((plain(item) for item in value), key=repr)
+    if isinstance(value, dict):
+        return {repr(key): plain(item) for key, item in sorted(value.items(), key=lambda kv: repr(kv[0]))}
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if callable(value):
+        return _callable_text(value)
+    text = repr(value)
+    # A repr naming an address differs in every process; the type is all we can keep.
+    return f"<{type(value).__name__}>" if " at 0x" in text else text
+
+
+def settings_digest(settings, leave_out=()):
+    """Every upper-case setting; keys with a leading underscore are per-build state."""
+    chosen = {
+        key: value
+        for key, value in settings.items()
+        if key.isupper() and not key.startswith("_") and key not in leave_out
+    }
+    return hashlib.sha256(json.dumps(plain(chosen), sort_keys=True).encode()).hexdigest()
+
+
+def files_digest(folders, skip=(), stamps=True):
+    """Every file under the folders: its path, bytes and (with `stamps`) size and mtime.
+
+    `skip` holds folders to leave out (an output or cache folder inside them).
+    """
+    digest = hashlib.sha256()
+    skipped = {os.path.realpath(folder) for folder in skip}
+    for folder in folders:
+        folder = Path(folder)
+        digest.update(f"folder {folder}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(_files_under(folder, skipped)):
+            status = path.stat()
+            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+            if stamps:
+                digest.update(f"{status.st_size} {status.st_mtime_ns}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _files_under(folder, skipped):
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [
+            name for name in folders
+            if name not in SKIPPED_FOLDERS and os.path.realpath(os.path.join(parent, name)) not in skipped
+        ]
+        for name in files:
+            if not name.endswith(".pyc"):
+                yield Path(parent) / name
+
+
+def packages_digest():
+    """The Python version and every installed distribution's name and version."""
+    versions = sorted(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+    )
+    return hashlib.sha256("\n".join([sys.version, *versions]).encode()).hexdigest()

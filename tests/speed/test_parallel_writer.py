@@ -1,0 +1,74 @@
+"""Pages written by several processes are the pages one process writes (plugins/parallel_writer).
+
+The test blog is built with one writer process and with two and three;
+every file must be byte for byte the same. A template error on a page
+another process renders fails the build, naming the page.
+"""
+
+import shutil
+
+import pytest
+
+from plugins.parallel_writer.shares import owner_of
+from tests.fixtures.blog import CONTENT, ROOT
+
+from ..build.helpers import build, tree_digest
+
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa
+PATH = {content!r}
+THEME = {theme!r}
+CACHE_PATH = {cache!r}
+PARALLEL_WRITER_PROCESSES = {processes}
+"""
+
+
+def settings_file(folder, processes, theme=ROOT / "theme"):
+    path = folder / f"settings-{processes}.py"
+    path.write_text(SETTINGS.format(root=str(ROOT), content=str(CONTENT), theme=str(theme),
+                                    cache=str(folder / "cache"), processes=processes), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parallel-writer")
+    returncode, log = build(settings_file(folder, 1), folder / "one")
+    assert returncode == 0, log
+    digest = tree_digest(folder / "one")
+    assert len(digest) > 200
+    return folder, digest
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_several_writer_processes_write_the_same_bytes(one_process, processes):
+    folder, reference = one_process
+    output = folder / f"processes-{processes}"
+    returncode, log = build(settings_file(folder, processes), output)
+    assert returncode == 0, log
+    digest = tree_digest(output)
+    assert sorted(digest) == sorted(reference), "the same files"
+    assert [name for name in digest if digest[name] != reference[name]] == []
+    # Each process had pages of its own to write.
+    owners = {owner_of(name, processes) for name in digest if name.endswith("index.html")}
+    assert owners == set(range(processes))
+
+
+def test_a_page_another_process_cannot_render_fails_the_build_naming_it(one_process, tmp_path):
+    _, reference = one_process
+    # A post page the second of two processes writes.
+    page = next(name for name in sorted(reference)
+                if name[:2] == "20" and name.endswith("/index.html") and owner_of(name, 2) == 1)
+    slug = page.split("/")[-2]
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "article.html"
+    broken = f'{{% if article.slug == "{slug}" %}}{{{{ (article.slug|length) // 0 }}}}{{% endif %}}\n'
+    template.write_text(broken + template.read_text(encoding="utf-8"), encoding="utf-8")
+    output = tmp_path / "site"
+    returncode, log = build(settings_file(tmp_path, 2, theme=theme), output)
+    assert returncode != 0
+    assert f"writer process 2 of 2 could not write {page}" in log, log
+    assert "ZeroDivisionError" in log
+    assert not output.exists(), "a failed build swaps nothing in"
