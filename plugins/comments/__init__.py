@@ -25,6 +25,7 @@ from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import plain_text
 
 from .feeds import comments_feed
+from .html_cache import RenderedComments
 from .loader import load_comments
 from .model import (
     COMMENT_MODES,
@@ -36,7 +37,7 @@ from .model import (
     recent_comments,
 )
 from .model import shown_comments as shown_comments_of
-from .sanitize import comment_markdown
+from .sanitize import body_renderer
 from .settings import PLUGIN, check_settings
 
 logger = logging.getLogger(__name__)
@@ -70,18 +71,19 @@ def add_comments(generators):
         logger.info("comments: holding back %s until %s", comment.source, comment.date.isoformat())
     by_post = comments_by_post(comments)
     context[_THREADS_KEY] = (by_post, now)
-    renderer = comment_markdown()
+    rendered = RenderedComments(settings.get("CACHE_PATH"))
     for post in posts:
-        problems += attach_section(post, by_post.get(post.slug, []), config, now, renderer)
+        problems += attach_section(post, by_post.get(post.slug, []), config, now, rendered.html)
+    rendered.save()
     for problem in problems:
         logger.warning("comments: %s", problem)
     context["recent_comments"] = recent_comments(context["articles"], config.recent_count)
 
 
-def attach_section(post, comments, config, now, renderer):
+def attach_section(post, comments, config, now, render):
     """Give a post its comment section; return the problems found in its comments."""
     mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)
-    section, problems = post_comments(post, comments, mode, config, now=now, renderer=renderer)
+    section, problems = post_comments(post, comments, mode, config, now=now, render=render)
     post.comments = section.thread
     post.comment_count = section.count
     post.comments_enabled = section.enabled
@@ -96,7 +98,7 @@ def refresh_entry(entry, generators):
         return
     by_post, now = context[_THREADS_KEY]
     # Its problems were logged by the build; the next whole rebuild logs them again.
-    attach_section(entry, by_post.get(entry.slug, []), config_of(context, PLUGIN), now, comment_markdown())
+    attach_section(entry, by_post.get(entry.slug, []), config_of(context, PLUGIN), now, body_renderer())
 
 
 class CommentFeedsGenerator(Generator):

@@ -13,7 +13,7 @@ from pressless.core.language import strftime_with_ampm
 from pressless.core.threads import thread, walk
 
 from .avatars import avatar_svg, gravatar_img
-from .sanitize import comment_markdown, plain_name, render_comment_body, safe_author_url
+from .sanitize import body_renderer, plain_name, safe_author_url
 
 OPEN, CLOSED, OFF = "open", "closed", "off"
 COMMENT_MODES = (OPEN, CLOSED, OFF)
@@ -54,7 +54,7 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
-def shown_comment(node, post, config, renderer):
+def shown_comment(node, post, config, render):
     comment = node.comment
     author = plain_name(comment.author) or "Anonymous"
     avatar = gravatar_img(comment.email) if config.gravatar and comment.email else avatar_svg(author)
@@ -66,20 +66,23 @@ def shown_comment(node, post, config, renderer):
         locale_date=(strftime_with_ampm(comment.date, config.date_format) if config.date_format
                      else config.dates.date(comment.date)),
         locale_time=None if config.date_format else config.dates.time(comment.date),
-        html=render_comment_body(comment.body, renderer),
+        html=render(comment.body),
         avatar_svg=avatar,
         depth=node.depth,
-        replies=tuple(shown_comment(reply, post, config, renderer) for reply in node.replies),
+        replies=tuple(shown_comment(reply, post, config, render) for reply in node.replies),
         permalink=f"{post.url}#comment-{comment.id}",
         post=post,
     )
 
 
-def post_comments(post, comments, mode, config, *, now, renderer=None):
-    """(PostComments, problems) for one post, its comment records and its `Comments:` mode."""
+def post_comments(post, comments, mode, config, *, now, render=None):
+    """(PostComments, problems) for one post, its comment records and its `Comments:` mode.
+
+    `render` turns a comment's Markdown into safe HTML (the build's cache of it).
+    """
     nodes, problems = thread(comments, config.max_depth)
-    renderer = renderer or comment_markdown()
-    shown = tuple(shown_comment(node, post, config, renderer) for node in nodes)
+    render = render or body_renderer()
+    shown = tuple(shown_comment(node, post, config, render) for node in nodes)
     enabled = mode != OFF
     feed = None
     if config.post_feed_atom and enabled and post.status == "published":

@@ -139,6 +139,12 @@ def render_comment_body(text, renderer=None):
     return Markup(clean_html(renderer.convert(clean_text(text, keep_newlines=True))))
 
 
+def body_renderer():
+    """body -> safe HTML, with one Markdown converter kept for every body it renders."""
+    markdown = comment_markdown()
+    return lambda body: render_comment_body(body, markdown)
+
+
 def clean_text(value, *, keep_newlines=False):
     """Drop control characters (and newlines, unless kept) from plain text.
 
