@@ -41,8 +41,9 @@ from .sanitize import body_renderer
 from .settings import PLUGIN, check_settings
 
 logger = logging.getLogger(__name__)
-# The shown comments of each post (by slug) and the build's "now", kept in the
-# build's context for an entry refreshed in place (pressless.core.refresh).
+# Each post's comment records (by slug, future ones held back) and the build's
+# "now", kept in the build's context for an entry refreshed in place
+# (pressless.core.refresh).
 _THREADS_KEY = "comments_by_post"
 
 
