@@ -35,6 +35,9 @@ THEME = str(ROOT / "theme")
 PLUGINS = [
     # First: Pelican's own settings the theme relies on (SITEURL, DEFAULT_PAGINATION, ...).
     "plugins.site_settings",
+    # Entry URLs computed once, from the moment the model is complete: before
+    # the plugins that ask for them thousands of times (content_guard, seo...).
+    "plugins.url_memo",
     "plugins.content_guard",
     "plugins.i18n",
     "plugins.template_tags",
@@ -57,9 +60,8 @@ PLUGINS = [
     # The Pagefind index, written inside the Pelican run once every page is.
     "plugins.search",
     # Speed: Markdown + Typogrify cached by content hash (read in parallel on a cold
-    # build) and entry URLs computed once; keep these last.
+    # build).
     "plugins.reader_cache",
-    "plugins.url_memo",
     # A build with nothing changed writes nothing (plugins/build_memo/README.md):
     # last, so it sees every plugin's work and records after the search index.
     "plugins.build_memo",
