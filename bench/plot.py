@@ -80,7 +80,11 @@ def draw(data, out):
         axis.set_ylabel("median build time (s)")
     axes[0].legend()
     repeat = data["meta"].get("repeat")
-    figure.suptitle(f"Build time, median of {repeat} runs (lower is better)")
+    title = f"Build time, median of {repeat} runs (lower is better)"
+    if "pressless_before" in data["meta"]:
+        # Rows of an earlier run, added under the name pressless-before.
+        title += f"; pressless-before: {data['meta']['pressless_before']['from']}"
+    figure.suptitle(title, fontsize=10)
     figure.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi=120)
