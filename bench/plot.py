@@ -32,8 +32,9 @@ def ordered_tools(rows):
     return tools + sorted({row["tool"] for row in rows} - set(tools))
 
 
-def draw_refresh(data, out):
-    rows = [row for row in data["results"] if row.get("median_shown_s") is not None]
+def grouped_bars(rows, value, phases, out, *, title, ylabel, tick=str, log_scale=False):
+    """One panel per corpus size, one group of bars per phase, one bar per tool."""
+    rows = [row for row in rows if row.get(value) is not None]
     sizes = sorted({row["posts"] for row in rows})
     tools = ordered_tools(rows)
     figure, axes = plt.subplots(1, max(len(sizes), 1), figsize=(5.5 * max(len(sizes), 1), 4))
@@ -41,53 +42,38 @@ def draw_refresh(data, out):
     width = 0.8 / max(len(tools), 1)
     for axis, size in zip(axes, sizes, strict=False):
         for index, tool in enumerate(tools):
-            shown = {row["phase"]: row["median_shown_s"] for row in rows
-                     if row["posts"] == size and row["tool"] == tool}
-            positions = [p + index * width for p in range(len(REFRESH_PHASES))]
-            bars = axis.bar(positions, [shown.get(phase, 0) for phase in REFRESH_PHASES], width, label=tool)
+            measured = {row["phase"]: row[value] for row in rows
+                        if row["posts"] == size and row["tool"] == tool}
+            positions = [p + index * width for p in range(len(phases))]
+            bars = axis.bar(positions, [measured.get(phase, 0) for phase in phases], width, label=tool)
             axis.bar_label(bars, fmt="%.2f", fontsize=7)
-        axis.set_yscale("log")
-        axis.set_xticks([p + width * (len(tools) - 1) / 2 for p in range(len(REFRESH_PHASES))])
-        axis.set_xticklabels([f"{phase} edit" for phase in REFRESH_PHASES])
+        if log_scale:
+            axis.set_yscale("log")
+        axis.set_xticks([p + width * (len(tools) - 1) / 2 for p in range(len(phases))])
+        axis.set_xticklabels([tick(phase) for phase in phases])
         axis.set_title(f"{size} posts")
-        axis.set_ylabel("save to page shown (s, log scale)")
+        axis.set_ylabel(ylabel)
     axes[0].legend(fontsize=8)
-    figure.suptitle(f"Edit-to-refresh, median of {data['meta'].get('repeat')} runs (lower is better)")
-    figure.tight_layout()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(out, dpi=120)
-
-
-def draw(data, out):
-    rows = [row for row in data["results"] if row["median_s"] is not None]
-    sizes = sorted({row["posts"] for row in rows})
-    tools = ordered_tools(rows)
-    figure, axes = plt.subplots(1, max(len(sizes), 1), figsize=(5.5 * max(len(sizes), 1), 4))
-    axes = axes if len(sizes) > 1 else [axes]
-    width = 0.8 / max(len(tools), 1)
-    for axis, size in zip(axes, sizes, strict=False):
-        for index, tool in enumerate(tools):
-            medians = {
-                row["phase"]: row["median_s"] for row in rows if row["posts"] == size and row["tool"] == tool
-            }
-            positions = [p + index * width for p in range(len(PHASES))]
-            heights = [medians.get(phase, 0) for phase in PHASES]
-            bars = axis.bar(positions, heights, width, label=tool)
-            axis.bar_label(bars, fmt="%.2f", fontsize=7)
-        axis.set_xticks([p + width * (len(tools) - 1) / 2 for p in range(len(PHASES))])
-        axis.set_xticklabels(PHASES)
-        axis.set_title(f"{size} posts")
-        axis.set_ylabel("median build time (s)")
-    axes[0].legend()
-    repeat = data["meta"].get("repeat")
-    title = f"Build time, median of {repeat} runs (lower is better)"
-    if "pressless_before" in data["meta"]:
-        # Rows of an earlier run, added under the name pressless-before.
-        title += f"; pressless-before: {data['meta']['pressless_before']['from']}"
     figure.suptitle(title, fontsize=10)
     figure.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi=120)
+
+
+def draw_refresh(data, out):
+    grouped_bars(
+        data["results"], "median_shown_s", REFRESH_PHASES, out,
+        title=f"Edit-to-refresh, median of {data['meta'].get('repeat')} runs (lower is better)",
+        ylabel="save to page shown (s, log scale)", tick=lambda phase: f"{phase} edit", log_scale=True,
+    )
+
+
+def draw(data, out):
+    title = f"Build time, median of {data['meta'].get('repeat')} runs (lower is better)"
+    if "pressless_before" in data["meta"]:
+        # Rows of an earlier run, added under the name pressless-before.
+        title += f"; pressless-before: {data['meta']['pressless_before']['from']}"
+    grouped_bars(data["results"], "median_s", PHASES, out, title=title, ylabel="median build time (s)")
 
 
 def main(argv=None):

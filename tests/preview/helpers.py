@@ -1,6 +1,7 @@
 """A fixture blog written by the test, and the preview run as `invoke livereload` runs it."""
 
 import asyncio
+import contextlib
 import json
 import os
 import queue
@@ -146,3 +147,15 @@ def url_of(relative):
 def site_files(folder):
     folder = Path(folder)
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@contextlib.contextmanager
+def previewed_fixture_site(root):
+    """The fixture blog under `root`, served by a preview: (settings, content, preview, listener)."""
+    settings, content = write_fixture_site(root / "blog")
+    preview = PreviewProcess(settings, root / "output")
+    try:
+        preview.wait_until_serving()
+        yield settings, content, preview, LiveListener(preview.live_port)
+    finally:
+        preview.stop()

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from .helpers import ROOT, LiveListener, PreviewProcess, save, write_fixture_site
+from .helpers import ROOT, LiveListener, PreviewProcess, previewed_fixture_site, save, write_fixture_site
 from .test_preview_matches_build import assert_served_like, assert_written_like, full_build
 
 PLUGIN = '''from pelican import signals
@@ -64,11 +64,7 @@ def test_theme_plugin_and_settings_changes(site_with_own_theme_and_plugin):
 
 
 def test_a_settings_file_that_cannot_load_is_reported_and_watched(tmp_path):
-    settings, _ = write_fixture_site(tmp_path / "blog")
-    preview = PreviewProcess(settings, tmp_path / "output")
-    try:
-        preview.wait_until_serving()
-        listener = LiveListener(preview.live_port)
+    with previewed_fixture_site(tmp_path) as (settings, _, preview, listener):
         good = settings.read_text()
         save(settings, good + "SITENAME = 'Unclosed\n")
         _, message = listener.wait_for("pressless-error")
@@ -79,5 +75,3 @@ def test_a_settings_file_that_cannot_load_is_reported_and_watched(tmp_path):
         save(settings, good + "SITENAME = 'Closed Again'\n")
         listener.wait_for("reload")
         assert b"Closed Again" in preview.get("/")[1]
-    finally:
-        preview.stop()

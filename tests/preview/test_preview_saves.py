@@ -2,17 +2,13 @@
 
 import time
 
-from .helpers import LiveListener, PreviewProcess, write_fixture_site
+from .helpers import previewed_fixture_site
 
 POST_URL = "/2024/02/10/sourdough-starter-notes/"
 
 
 def test_a_save_in_place_is_read_when_its_text_has_arrived(tmp_path):
-    settings, content = write_fixture_site(tmp_path / "blog")
-    preview = PreviewProcess(settings, tmp_path / "output")
-    try:
-        preview.wait_until_serving()
-        listener = LiveListener(preview.live_port)
+    with previewed_fixture_site(tmp_path) as (_, content, preview, listener):
         listener.wait_for("pressless-search-updated")
         post = content / "posts" / "sourdough-starter-notes.md"
         text = post.read_text(encoding="utf-8").replace("A second part.", "A second part, saved in place.")
@@ -27,5 +23,3 @@ def test_a_save_in_place_is_read_when_its_text_has_arrived(tmp_path):
         status, body = preview.get(POST_URL)
         assert status == 200 and b"A second part, saved in" in body  # Typogrify binds the last words
         assert "title" not in preview.log.read_text()
-    finally:
-        preview.stop()
