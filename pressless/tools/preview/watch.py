@@ -16,6 +16,9 @@ _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
 # A file saved in place is first emptied, then written: how long an empty
 # content file is given to be written before it is read as it is.
 EMPTY_FILE_GRACE_SECONDS = 0.5
+# How often an idle watcher wakes up: its first wake-up says it is watching.
+IDLE_WAKE_MS = 200
+READY_TIMEOUT_SECONDS = 10
 
 
 def wait_while_empty(paths, grace=EMPTY_FILE_GRACE_SECONDS):
@@ -88,9 +91,11 @@ class Watcher:
         self.settings = model.settings
         self.on_change = on_change
         self.stop_event = threading.Event()
+        self.watching = [threading.Event(), threading.Event()]
         self.threads = [
-            threading.Thread(target=self._run, args=(self.tree_roots(), True), daemon=True),
-            threading.Thread(target=self._run, args=(self.settings_folders(), False), daemon=True),
+            threading.Thread(target=self._run, args=(self.tree_roots(), True, self.watching[0]), daemon=True),
+            threading.Thread(target=self._run, args=(self.settings_folders(), False, self.watching[1]),
+                             daemon=True),
         ]
 
     def tree_roots(self):
@@ -103,16 +108,26 @@ class Watcher:
         return sorted({str(path.parent) for path in settings_files(self.model.settings_file)})
 
     def start(self):
+        """Start watching; return once the file system watches are in place, so that
+        a save right after "Serving" is seen."""
         for thread in self.threads:
             thread.start()
+        for watching in self.watching:
+            watching.wait(timeout=READY_TIMEOUT_SECONDS)
 
     def stop(self):
         self.stop_event.set()
 
-    def _run(self, roots, recursive):
-        # A short step: a save is reported about 20 ms after it happens.
+    def _run(self, roots, recursive, watching):
+        # A short step: a save is reported about 20 ms after it happens. The
+        # watches exist once the generator yields anything, an idle wake-up
+        # (an empty batch) included.
         for batch in watchfiles.watch(*roots, debounce=200, step=20, stop_event=self.stop_event,
-                                      recursive=recursive, raise_interrupt=False):
+                                      recursive=recursive, raise_interrupt=False,
+                                      rust_timeout=IDLE_WAKE_MS, yield_on_timeout=True):
+            watching.set()
+            if not batch:
+                continue
             kinds = {}
             self.settings = self.model.settings or self.settings
             for _, path in batch:
