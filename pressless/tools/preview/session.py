@@ -215,7 +215,12 @@ class PreviewSession:
         return self.search is not None and self.search.process is not None
 
     def _search_due(self):
-        return self.search is not None and (self.search_stale or self._search_running())
+        if self.search is None:
+            return False
+        # Settings that failed to load leave no model to index with: the
+        # index waits for the rebuild that follows the fix.
+        stale = self.search_stale and self.model.settings is not None
+        return stale or self._search_running()
 
     def _answer(self, relative, future):
         try:
@@ -245,7 +250,7 @@ class PreviewSession:
             self._fail(error, [])
 
     def _index_search(self):
-        if self.search_stale:
+        if self.search_stale and self.model.settings is not None:
             self.search_stale = False
             self.search.start(self.generation.search_files, self.model.settings)
             return
