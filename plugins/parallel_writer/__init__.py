@@ -30,9 +30,14 @@ log = logging.getLogger(__name__)
 
 PLUGIN = "parallel_writer"
 DEFAULTS = {
-    # Processes rendering pages: None = one per core; 1 = all in Pelican's process.
+    # Processes rendering pages: None = one per core, at most DEFAULT_MOST;
+    # 1 = all in Pelican's process.
     "PARALLEL_WRITER_PROCESSES": None,
 }
+# Every writer walks every page and holds a forked copy of the site model
+# (about 190 MB at 5,000 posts as the pages touch it): past a few writers
+# memory grows faster than the time saved. Set the setting to use more.
+DEFAULT_MOST = 4
 # The generators whose pages are split; the others run in Pelican's process only.
 PAGE_GENERATORS = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
 STATE_KEY = "_PARALLEL_WRITER_CHILDREN"
@@ -51,7 +56,7 @@ class ParallelWriterConfig:
 def check_settings(settings):
     processes = setting(settings, DEFAULTS, "PARALLEL_WRITER_PROCESSES")
     if processes is None:
-        processes = os.cpu_count() or 1
+        processes = min(os.cpu_count() or 1, DEFAULT_MOST)
     return ParallelWriterConfig(processes=whole_number(PLUGIN, "PARALLEL_WRITER_PROCESSES", processes))
 
 

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from plugins.parallel_writer import check_settings
 from plugins.parallel_writer.shares import owner_of
 from tests.fixtures.blog import CONTENT, ROOT
 
@@ -72,3 +73,11 @@ def test_a_page_another_process_cannot_render_fails_the_build_naming_it(one_proc
     assert f"writer process 2 of 2 could not write {page}" in log, log
     assert "ZeroDivisionError" in log
     assert not output.exists(), "a failed build swaps nothing in"
+
+
+def test_one_writer_per_core_by_default_but_not_more_than_four(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
+    assert check_settings({}).processes == 4
+    assert check_settings({"PARALLEL_WRITER_PROCESSES": 8}).processes == 8
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert check_settings({}).processes == 2
