@@ -29,11 +29,18 @@ def problem_from_text(text, default_path=""):
 
 
 class ErrorCollector(logging.Handler):
-    """Keeps the error lines logged during one rebuild."""
+    """Keeps the error lines logged during one rebuild: `with ErrorCollector() as collector:`."""
 
     def __init__(self):
         super().__init__(level=logging.ERROR)
         self.messages = []
+
+    def __enter__(self):
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info):
+        logging.getLogger().removeHandler(self)
 
     def emit(self, record):
         message = record.getMessage()

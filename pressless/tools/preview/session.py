@@ -12,7 +12,6 @@ are served straight from disk; a request for any other page waits for the
 settled model, so what is served is always what a full build writes.
 """
 
-import logging
 import shutil
 import subprocess
 import sys
@@ -264,34 +263,31 @@ class PreviewSession:
         kinds = set(changes.values())
         if self.search:
             self.search.stop()
-        collector = ErrorCollector()
-        logging.getLogger().addHandler(collector)
         started = time.monotonic()
-        try:
-            if first or "code" in kinds or self.model.pelican is None:
-                self.model.load()
-            elif "theme" in kinds:
-                self.model.forget_theme()
-            edited = settle = None
-            if kinds == {"content"} and self.generation is not None and not self.settle_due:
-                edited, settle = quick_update(self.model, self.generation, list(changes))
-            if settle:
-                # Written before the reload goes out: the browser's request for
-                # it is then served from disk while the model settles.
-                for relative in settle:
-                    self._render_to_disk(relative)
-                changed_jobs = settle
-            elif edited is not None:
-                changed_jobs = edited
-            else:
-                self._install(self.model.generation())
-                changed_jobs = self._jobs_of_sources(changes)
-                self.settle_due, self.fresh_while_settling = False, set()
-        except Exception as error:
-            self._fail(error, collector.messages)
-            return
-        finally:
-            logging.getLogger().removeHandler(collector)
+        with ErrorCollector() as collector:
+            try:
+                if first or "code" in kinds or self.model.pelican is None:
+                    self.model.load()
+                elif "theme" in kinds:
+                    self.model.forget_theme()
+                edited = settle = None
+                if kinds == {"content"} and self.generation is not None and not self.settle_due:
+                    edited, settle = quick_update(self.model, self.generation, list(changes))
+                if settle:
+                    # Written before the reload goes out: the browser's request for
+                    # it is then served from disk while the model settles.
+                    for relative in settle:
+                        self._render_to_disk(relative)
+                    changed_jobs = settle
+                elif edited is not None:
+                    changed_jobs = edited
+                else:
+                    self._install(self.model.generation())
+                    changed_jobs = self._jobs_of_sources(changes)
+                    self.settle_due, self.fresh_while_settling = False, set()
+            except Exception as error:
+                self._fail(error, collector.messages)
+                return
         if settle:
             self.fresh_while_settling = set(settle)
             self.settle_due = True
@@ -322,25 +318,23 @@ class PreviewSession:
         """The whole model rebuilt after a display-header edit; pages that changed follow."""
         self.settle_due = False
         served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
-        collector = ErrorCollector()
-        logging.getLogger().addHandler(collector)
         started = time.monotonic()
-        try:
-            self._install(self.model.generation())
-            for relative, data in served.items():
-                if relative in self.generation.jobs and self._write(relative) != data:
-                    # Saved again while settling, or the quick update missed
-                    # something: the browser shows what was served until told.
-                    say(f"{relative} changed again once the site settled")
-                    self.notify({"command": "reload", "path": self._url_of([relative]), "liveCSS": True})
-        except Exception as error:
-            self._fail(error, collector.messages)
-            return
-        finally:
-            logging.getLogger().removeHandler(collector)
-            # Until here the quick page was served from disk, even while
-            # the rest of the site was being rebuilt.
-            self.fresh_while_settling = set()
+        with ErrorCollector() as collector:
+            try:
+                self._install(self.model.generation())
+                for relative, data in served.items():
+                    if relative in self.generation.jobs and self._write(relative) != data:
+                        # Saved again while settling, or the quick update missed
+                        # something: the browser shows what was served until told.
+                        say(f"{relative} changed again once the site settled")
+                        self.notify({"command": "reload", "path": self._url_of([relative]), "liveCSS": True})
+            except Exception as error:
+                self._fail(error, collector.messages)
+                return
+            finally:
+                # Until here the quick page was served from disk, even while
+                # the rest of the site was being rebuilt.
+                self.fresh_while_settling = set()
         self.search_stale = self.search is not None
         for message in collector.messages:
             say(one_line(message))
