@@ -7,6 +7,7 @@ Browser tests get Debian's Chromium via Playwright and the preview build
 served on 127.0.0.1.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -81,20 +82,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
 def serve_folder(folder):
-    """Serve a folder on 127.0.0.1 on a free port; returns (server, base URL)."""
+    """`with serve_folder(folder) as url:` the folder served on 127.0.0.1 on a free port."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def site_url(site):
     """The preview build served over HTTP, as a reader's browser sees it."""
-    server, url = serve_folder(site.root)
-    yield url
-    server.shutdown()
+    with serve_folder(site.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -99,13 +99,10 @@ def test_page_and_both_feeds_hold_clean_names_and_addresses(tags_site):
 
 @pytest.mark.browser
 def test_chromium_shows_the_name_and_no_dead_link(page, tags_site):
-    server, url = serve_folder(tags_site.root)
-    try:
+    with serve_folder(tags_site.root) as url:
         page.goto(url + POST_URL)
         comment = page.locator("#comment-1")
         assert comment.locator(".fn").inner_text() == "Ola Nordmann"
         assert comment.get_by_role("link", name="a refused link").count() == 0
         assert "a refused link" in comment.locator(".comment-content").inner_text()
         assert comment.get_by_role("link", name="a good link").count() == 1
-    finally:
-        server.shutdown()

@@ -221,9 +221,8 @@ def test_hostile_feeds_stay_well_formed(hostile_site):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    server, url = serve_folder(hostile_site.root)
-    yield url
-    server.shutdown()
+    with serve_folder(hostile_site.root) as url:
+        yield url
 
 
 @pytest.mark.browser

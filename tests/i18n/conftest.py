@@ -39,13 +39,11 @@ def blog_by_language(blog_de, blog_ar):
 
 @pytest.fixture(scope="session")
 def blog_ar_url(blog_ar):
-    server, url = serve_folder(blog_ar.root)
-    yield url
-    server.shutdown()
+    with serve_folder(blog_ar.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def blog_de_url(blog_de):
-    server, url = serve_folder(blog_de.root)
-    yield url
-    server.shutdown()
+    with serve_folder(blog_de.root) as url:
+        yield url

@@ -83,9 +83,8 @@ def batched(tmp_path_factory):
     folder = tmp_path_factory.mktemp("batched-blog")
     returncode, log = pelican(folder, write_blog(folder, POSTS))
     assert returncode == 0, log
-    server, url = serve_folder(folder / "output")
-    yield folder / "output", url
-    server.shutdown()
+    with serve_folder(folder / "output") as url:
+        yield folder / "output", url
 
 
 def search_page_results(page, url, word):
@@ -138,12 +137,9 @@ def test_a_smaller_rebuild_leaves_no_stale_bundle(page, tmp_path):
     assert sorted(path.name for path in bundle.glob("part-*")) == ["part-2"]
     assert json.loads((bundle / "pressless-bundles.json").read_text()) == {"merge": ["part-2/"]}
     assert [bundle_pages(bundle), bundle_pages(bundle / "part-2")] == [2, 1]
-    server, url = serve_folder(tmp_path / "output")
-    try:
+    with serve_folder(tmp_path / "output") as url:
         assert search_page_results(page, url, "chestnuts") == []  # its post and its bundle are gone
         assert search_page_results(page, url, FIRST_AND_LAST) != []
-    finally:
-        server.shutdown()
 
 
 def test_pagefind_failing_in_the_last_batch_fails_the_build(tmp_path):

@@ -62,9 +62,8 @@ def published(tmp_path_factory):
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    server, url = serve_folder(output)
-    yield output, url
-    server.shutdown()
+    with serve_folder(output) as url:
+        yield output, url
 
 
 def test_plain_pelican_writes_an_index_of_the_published_entries(published):

@@ -36,6 +36,5 @@ def all_networks_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def all_networks_url(all_networks_site):
-    server, url = serve_folder(all_networks_site.root)
-    yield url
-    server.shutdown()
+    with serve_folder(all_networks_site.root) as url:
+        yield url
