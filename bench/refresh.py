@@ -11,7 +11,10 @@ the change. Rows report the median over --repeat runs of both times, and the
 ratio to vanilla Pelican in the same invocation.
 
 Phases: `body` appends a paragraph (the benchmark's usual edit); `title`
-changes the title (every listing, feed and neighbour that names it changes).
+changes the title (every listing, feed and neighbour that names it changes);
+`tag` files the post under one more tag, a new one (its tag links, the tag
+cloud, related posts and a new tag page change). The page "shows" the edit
+when the marker word is in it, in any case (Hugo capitalises term titles).
 """
 
 import argparse
@@ -36,7 +39,7 @@ from tornado.websocket import websocket_connect
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-PHASES = ("body", "title")
+PHASES = ("body", "title", "tag")
 
 
 def free_port():
@@ -141,6 +144,10 @@ class LiveClient:
 def edited(text, phase, marker):
     if phase == "body":
         return text + f"\n\n{marker}: the benchmark appended this paragraph.\n"
+    if phase == "tag":
+        # Hugo's and Jekyll's front matter hold a list ("tags: [...]"), Pelican's header a line.
+        text, listed = re.subn(r"(?im)^(tags: *)\[", rf'\g<1>["{marker}", ', text, count=1)
+        return text if listed else re.sub(r"(?im)^(tags: *)", rf"\g<1>{marker}, ", text, count=1)
     # Pelican's header and the front matter of Hugo and Jekyll all start the
     # title line with "title:" (any case), and the title has no line break.
     return re.sub(r"(?im)^(title: *\"?)", rf"\g<1>{marker} ", text, count=1)
@@ -179,7 +186,7 @@ async def measure_tool(name, corpus_dir, post, work, repeat, timeout):
                 path.write_text(text, encoding="utf-8")
                 saved = time.monotonic()
                 reloaded = await client.next("reload", timeout)
-                while marker not in fetch(url):
+                while marker.lower() not in fetch(url).lower():
                     if time.monotonic() - saved > timeout:
                         raise RuntimeError(f"{name}: {url} never showed {marker}")
                     await asyncio.sleep(0.005)
@@ -190,7 +197,7 @@ async def measure_tool(name, corpus_dir, post, work, repeat, timeout):
                 path.write_text(original, encoding="utf-8")
                 # Back to the original before the next run (the livereload
                 # package rebuilds but may not send a reload this soon).
-                while marker in fetch(url):
+                while marker.lower() in fetch(url).lower():
                     if time.monotonic() - shown > timeout:
                         raise RuntimeError(f"{name}: {url} kept showing {marker}")
                     await asyncio.sleep(0.05)

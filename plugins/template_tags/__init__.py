@@ -41,18 +41,25 @@ def describe_site(generators):
     link_neighbours(model.sets.listed_articles)
     context["SITE_ABSOLUTE_URL"] = model.site.url
     context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
-    context["tag_cloud"] = tag_cloud(context["tags"], steps=config.tag_cloud_steps)
-    # Categories and tags that have an archive page: those of published posts.
-    # A draft's new category has none, so the theme prints it without a link.
-    context["archived_terms"] = {term for term, _ in (*context["categories"], *context["tags"])}
+    describe_terms(context, config)
     context["recent_articles"] = recent_posts(model.sets.listed_articles, config.recent_posts)
     new_build_cache(context)
 
 
+def describe_terms(context, config):
+    context["tag_cloud"] = tag_cloud(context["tags"], steps=config.tag_cloud_steps)
+    # Categories and tags that have an archive page: those of published posts.
+    # A draft's new category has none, so the theme prints it without a link.
+    context["archived_terms"] = {term for term, _ in (*context["categories"], *context["tags"])}
+
+
 def refresh_entry(entry, generators):
+    context = generators[0].context
     entry.facts = refresh_entry_facts(generators, entry)
-    # The sidebar may print the entry's title (recent posts).
-    forget_rendered(generators[0].context)
+    # The entry may have been filed under other terms (the tag cloud, which
+    # terms get a link), and the sidebar may print its title (recent posts).
+    describe_terms(context, config_of(context, PLUGIN))
+    forget_rendered(context)
 
 
 def register():

@@ -26,9 +26,11 @@ from .helpers import (
 SEARCH_ENTRY = "pagefind/pagefind-entry.json"
 # Pagefind indexes entry bodies and titles only: these edits change its index.
 CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body", "title, slug kept"}
-# Edits of headers that only change how a post shows: its page is updated in
-# place before the reload, the rest of the site settles after it.
-DISPLAY_EDITS = {"summary", "comments closed", "share off", "title, slug kept"}
+# Edits of headers that change how a post shows or how it is filed, its URL
+# kept: its page is updated in place before the reload, the rest of the site
+# settles after it.
+IN_PLACE_EDITS = {"summary", "comments closed", "share off", "title, slug kept", "tags", "category", "sticky",
+                  "sticky no more", "author"}
 QUICK_UPDATE = "page updated (the rest follows)"
 
 
@@ -90,6 +92,8 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         ("removed comment", lambda: (content / "comments" / "compost-in-spring" / "c9.md").unlink()),
         ("category", lambda: edit(posts / "compost-in-spring.md", "Category: Garden", "Category: Kitchen")),
         ("sticky", lambda: edit(posts / "pruning-apple-trees.md", "Summary:", "Sticky: true\nSummary:")),
+        ("sticky no more", lambda: edit(posts / "pruning-apple-trees.md", "Sticky: true", "Sticky: no")),
+        ("author", lambda: edit(posts / "rye-bread-week.md", "Summary:", "Author: Ida Berg\nSummary:")),
         ("body", lambda: edit(posts / "sourdough-starter-notes.md", "A second part.",
                               "A second part, now with rhubarb.")),
         ("summary", lambda: edit(posts / "rye-bread-week.md", "Summary: All", "Summary: Nearly all")),
@@ -116,5 +120,5 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         # The quick update rendered the post's page exactly as the settled model does.
         log = preview.log.read_text()
         assert "changed again" not in log, name
-        quick_so_far = DISPLAY_EDITS.intersection(done for done, _ in edits[: step + 1])
+        quick_so_far = IN_PLACE_EDITS.intersection(done for done, _ in edits[: step + 1])
         assert log.count(QUICK_UPDATE) == len(quick_so_far), name

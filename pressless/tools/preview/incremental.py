@@ -1,4 +1,4 @@
-"""The common edits, made quick: a post's body or its display headers changed.
+"""The common edits, made quick: a post's body or headers that keep its URL changed.
 
 Body only. When a saved post reads back with the same metadata (title, date,
 tags, summary...) as before, no listing, neighbour, related post, tag cloud
@@ -7,18 +7,21 @@ which is its own page and the feeds it is in. The new HTML is put into the
 post's Content object in the model everything else already points to, and
 just those pages are rendered again. Nothing else needs a rebuild.
 
-Display headers. When the headers that changed only alter how the post shows
-(its title, summary, image, `Comments:`, `Share:`...; not its date, slug,
-status, tags, category or author, which move it between listings or URLs),
-what the reader made of the file is copied into the post's object in place,
-the plugins compute again what they derive from that one post
-(pressless.core.refresh), and the post's own page is rendered. That page is
-exactly what a whole build would write; listings, feeds and neighbours that
-print the title are not, so the session rebuilds the whole model right after
-the refresh ("settling") before it answers a request for any other page.
+Display and filing headers. When the headers that changed only alter how
+the post shows (its title, summary, image, `Comments:`, `Share:`...) or how
+it is filed (its tags, category, author, `Sticky:`), and its URL stays, what
+the reader made of the file is copied into the post's object in place. For a
+filing edit Pelican's lists of categories, tags and authors are grouped again
+from the posts (terms.py). The plugins then compute again what the post's own
+page shows (pressless.core.refresh: its facts, related posts, the tag cloud
+in its sidebar...), and that page is recorded and rendered: exactly what a
+whole build would write. Listings, feeds, term pages and neighbours are not,
+so the session rebuilds the whole model right after the refresh
+("settling") before it answers a request for any other page.
 
-Anything else (a new or deleted file, a structural header, a comment, a
-page, whose sitemap date is its file's) goes through a whole new model first.
+Anything else (a new or deleted file, a new date, slug or status, a comment,
+a page, whose sitemap date is its file's) goes through a whole new model
+first.
 """
 
 import os
@@ -30,15 +33,20 @@ from pelican.plugins import signals
 
 from pressless.core.refresh import ENTRY_REFRESHED
 
+from .jobs import record_article_pages
 from .model import clear_memoized_content
 from .readers import MemoReaders
+from .terms import regroup_terms
 
-# Headers that move a post between listings, archives or URLs, or decide
-# whether it is shown at all: changing one needs the whole model rebuilt.
-STRUCTURAL_HEADERS = frozenset({
-    "date", "slug", "status", "lang", "translation", "save_as", "url", "template", "sticky",
-    "tags", "category", "author", "authors", "redirect_from",
+# Headers that move a post to another URL, another place in the archives by
+# date, or decide whether it is shown at all: changing one needs the whole
+# model rebuilt first.
+MOVING_HEADERS = frozenset({
+    "date", "slug", "status", "lang", "translation", "save_as", "url", "template", "redirect_from",
 })
+# Headers that file a post under terms, or lift it to the top of the front
+# page: its own page can be rendered from terms grouped again.
+FILING_HEADERS = frozenset({"tags", "category", "author", "authors", "sticky"})
 # Attributes the generator gives a post after reading it; a fresh read has none.
 GENERATOR_ATTRIBUTES = ("translations",)
 
@@ -75,7 +83,7 @@ def _reread(model, generation, changed_paths):
 
 
 def quick_update(model, generation, changed_paths):
-    """(pages to render, None) for a body edit, (pages, the same pages) for a display-header edit
+    """(pages to render, None) for a body edit, (pages, the same pages) for an in-place edit
     (the model must settle next), (None, None) when the whole model must be rebuilt first."""
     reread = _reread(model, generation, changed_paths)
     if reread is None:
@@ -83,7 +91,7 @@ def quick_update(model, generation, changed_paths):
     pages = body_only_edit(generation, reread)
     if pages is not None:
         return pages, None
-    pages = display_header_edit(generation, reread)
+    pages = in_place_edit(generation, reread)
     if not pages:
         return None, None
     return pages, pages
@@ -119,13 +127,13 @@ def adopt(entry, fresh):
 
 
 def moves(entry, before, after, fresh):
-    """Whether the edit moves the post: a structural header, or a new URL (a slug made from the title)."""
-    return bool(changed_headers(before, after) & STRUCTURAL_HEADERS) or (
+    """Whether the edit moves the post: a moving header, or a new URL (a slug made from the title)."""
+    return bool(changed_headers(before, after) & MOVING_HEADERS) or (
         fresh.save_as != entry.save_as or fresh.url != entry.url)
 
 
-def display_header_edit(generation, reread):
-    """Update edited posts in place when only display headers changed; return their own pages.
+def in_place_edit(generation, reread):
+    """Update edited posts in place when no header that moves them changed; return their own pages.
 
     Returns None when the change needs the whole model rebuilt first. Pages
     other than the returned ones are left stale: the caller rebuilds next.
@@ -133,10 +141,17 @@ def display_header_edit(generation, reread):
     if any(moves(*edit) for edit in reread):
         return None
     entries = [entry for entry, *_ in reread]
+    articles = generation.articles_generator
+    filed = any(changed_headers(before, after) & FILING_HEADERS for _, before, after, _ in reread)
+    if filed and not all(any(entry is listed for listed in articles.articles) for entry in entries):
+        # A draft, hidden or translated post is on no term's list.
+        return None
     for entry, *_, fresh in reread:
         adopt(entry, fresh)
         entry.refresh_metadata_intersite_links()
     clear_memoized_content()
+    if filed:
+        regroup_terms(articles)
     try:
         for entry in entries:
             blinker.signal(ENTRY_REFRESHED).send(entry, generators=generation.generators)
@@ -144,6 +159,9 @@ def display_header_edit(generation, reread):
         # A bad value in a changed header (Comments: maybe): the whole
         # rebuild stops on it and names the file and line.
         return None
+    if filed:
+        # The page's recorded context holds the term lists it was recorded with.
+        generation.jobs.update(record_article_pages(articles, entries))
     wanted = {id(entry) for entry in entries}
     return [relative for relative, job in generation.jobs.items()
             if job.entry is not None and id(job.entry) in wanted and relative.endswith(".html")]

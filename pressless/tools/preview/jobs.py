@@ -11,6 +11,7 @@ same template, same context, same `localsiteurl` set just before.
 import io
 import os
 from dataclasses import dataclass
+from functools import partial
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -134,3 +135,18 @@ def render_feed(recorder, elements, context, path, url, feed_type, feed_title):
     renderer.write_feed(elements, context, path=path, url=url, feed_type=feed_type,
                         feed_title=feed_title)
     return renderer.sink[-1]
+
+
+def record_article_pages(generator, entries):
+    """The page jobs of these posts, recorded again from the generator's context as it is now."""
+    writer = RecordingWriter(generator.output_path, generator.settings)
+    wanted = {id(entry) for entry in entries}
+
+    def write(name, *args, article=None, **kwargs):
+        if id(article) in wanted:
+            writer.write_file(name, *args, article=article, **kwargs)
+
+    # Pelican's own loop, so each page gets exactly the arguments a build
+    # gives it; relative_urls is what ArticlesGenerator.generate_pages adds.
+    generator.generate_articles(partial(write, relative_urls=generator.settings["RELATIVE_URLS"]))
+    return writer.jobs

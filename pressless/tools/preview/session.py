@@ -2,7 +2,7 @@
 
 Everything that touches the site model runs on this thread, in this order of
 priority: a page a browser is waiting for; files that changed (a new model);
-settling after a display-header edit (incremental.py); pages still to be
+settling after an in-place edit (incremental.py); pages still to be
 written; the search index, once every page is written. Other threads talk to
 it through `files_changed` and `render_now`.
 
@@ -315,7 +315,7 @@ class PreviewSession:
         self.dirty = {**dict.fromkeys(jobs), **self.dirty}
 
     def _settle(self):
-        """The whole model rebuilt after a display-header edit; pages that changed follow."""
+        """The whole model rebuilt after an in-place edit; pages that changed follow."""
         self.settle_due = False
         served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
         started = time.monotonic()
