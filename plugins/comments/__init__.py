@@ -21,12 +21,12 @@ from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.output import write_output_file
-from pressless.core.refresh import ENTRY_REFRESHED
+from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from pressless.core.text import plain_text
 
 from .feeds import comments_feed
 from .html_cache import RenderedComments
-from .loader import load_comments
+from .loader import load_comments, load_post_comments
 from .model import (
     COMMENT_MODES,
     OPEN,
@@ -98,8 +98,35 @@ def refresh_entry(entry, generators):
     if entry not in entry_sets(generators).articles or _THREADS_KEY not in context:
         return
     by_post, now = context[_THREADS_KEY]
+    config = config_of(context, PLUGIN)
     # Its problems were logged by the build; the next whole rebuild logs them again.
-    attach_section(entry, by_post.get(entry.slug, []), config_of(context, PLUGIN), now, body_renderer())
+    attach_section(entry, by_post.get(entry.slug, []), config, now, body_renderer())
+    context["recent_comments"] = recent_comments(context["articles"], config.recent_count)
+
+
+def comment_file_changed(path, generators):
+    """Take in one saved or deleted comment file; return [the post it is on], or None if it is no
+    comment file of a known post, or the post's comments have a problem (a whole build reports it)."""
+    context = generators[0].context
+    if _THREADS_KEY not in context:
+        return None
+    content_root = Path(generators[0].settings["PATH"])
+    root = (content_root / config_of(context, PLUGIN).path).resolve()
+    try:
+        relative = Path(path).relative_to(root)
+    except ValueError:
+        return None
+    posts = [post for post in entry_sets(generators).articles if post.slug == relative.parts[0]]
+    if len(relative.parts) != 2 or relative.suffix != ".md" or len(posts) != 1:
+        return None
+    timezone = ZoneInfo(generators[0].settings.get("TIMEZONE") or "UTC")
+    comments, problems = load_post_comments(root, posts[0].slug, timezone, display_root=content_root.parent)
+    if problems:
+        return None
+    by_post, now = context[_THREADS_KEY]
+    comments, _ = hold_future_comments(comments, now)
+    by_post[posts[0].slug] = comments
+    return posts
 
 
 class CommentFeedsGenerator(Generator):
@@ -147,4 +174,5 @@ def register():
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(add_comments)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
+    blinker.signal(CONTENT_FILE_CHANGED).connect(comment_file_changed)
     signals.get_generators.connect(get_generators)

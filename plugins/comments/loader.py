@@ -37,28 +37,42 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None):
                 f"{source}: comment files belong in {root.name}/<post-slug>/<id>.md; file ignored"
             )
             continue
-        post_slug = relative.parts[0]
-        if post_slug not in known_slugs:
-            problems.append(f"{source}: no post has the slug {post_slug!r}; comment ignored")
+        if relative.parts[0] not in known_slugs:
+            problems.append(f"{source}: no post has the slug {relative.parts[0]!r}; comment ignored")
             continue
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(f"{source}: cannot be read ({error}); comment ignored")
-            continue
-        unwritable = first_unwritable_character(text)
-        if unwritable:
-            problems.append(f"{source}:{unwritable[0]}: holds the control character {unwritable[1]}, "
-                            "which no page or feed can carry; comment ignored")
-            continue
-        comment, problem = parse_comment(
-            text, comment_id=path.stem, post_slug=post_slug, source=source, timezone=timezone
-        )
-        if problem:
-            problems.append(problem)
-        if comment:
-            comments.append(comment)
+        _read_comment(path, relative.parts[0], source, timezone, comments, problems)
     return comments, problems
+
+
+def load_post_comments(comments_root, post_slug, timezone, display_root=None):
+    """Read the comment files of one post; return (comments, problems) as load_comments does."""
+    root = Path(comments_root)
+    display_root = Path(display_root) if display_root else root.parent
+    folder = root / post_slug
+    comments, problems = [], []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        _read_comment(path, post_slug, _display_path(path, display_root), timezone, comments, problems)
+    return comments, problems
+
+
+def _read_comment(path, post_slug, source, timezone, comments, problems):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{source}: cannot be read ({error}); comment ignored")
+        return
+    unwritable = first_unwritable_character(text)
+    if unwritable:
+        problems.append(f"{source}:{unwritable[0]}: holds the control character {unwritable[1]}, "
+                        "which no page or feed can carry; comment ignored")
+        return
+    comment, problem = parse_comment(
+        text, comment_id=path.stem, post_slug=post_slug, source=source, timezone=timezone
+    )
+    if problem:
+        problems.append(problem)
+    if comment:
+        comments.append(comment)
 
 
 def _display_path(path, display_root):

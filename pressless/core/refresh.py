@@ -16,3 +16,12 @@ the name is all this module holds, so the core stays free of signals.
 """
 
 ENTRY_REFRESHED = "pressless.entry_refreshed"
+
+# Sent by the live preview for a saved, added or deleted file under the
+# content folder that is no post or page it knows, with the file's absolute
+# path as sender and the generators as `generators`. A plugin that reads such
+# files (comments) takes in the file's new state and returns the entries
+# whose pages show it, or returns None when the file is none of its own.
+# The preview then sends ENTRY_REFRESHED for each of those entries; a file
+# nobody claims, or a handler that raises, means a whole rebuild.
+CONTENT_FILE_CHANGED = "pressless.content_file_changed"

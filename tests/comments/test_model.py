@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from plugins.comments.avatars import avatar_colour, avatar_svg, initials
-from plugins.comments.loader import load_comments
+from plugins.comments.loader import load_comments, load_post_comments
 from plugins.comments.model import COMMENT_MODES, post_comments
 from plugins.comments.settings import check_settings
 from pressless.core.comments import Comment, parse_comment
@@ -104,6 +104,25 @@ def test_load_comments_skips_unknown_post_folders(tmp_path):
     comments, problems = load_comments(root, {"known"}, BERLIN)
     assert [c.id for c in comments] == ["1"]
     assert problems == ["comments/gone/2.md: no post has the slug 'gone'; comment ignored"]
+
+
+def test_one_posts_comments_read_as_the_whole_folder_reads_them(tmp_path):
+    # The live preview reads one post's folder after a comment file is saved.
+    root = tmp_path / "comments"
+    for slug, name, text in [
+        ("soup", "b.md", "Author: B\nDate: 2026-01-02\n\nSecond"),
+        ("soup", "a.md", "Author: A\nDate: 2026-01-01\n\nFirst"),
+        ("soup", "bad.md", "Author: C\nDate: someday\n\nBroken"),
+        ("bread", "c.md", "Author: D\nDate: 2026-01-03\n\nOther post"),
+    ]:
+        (root / slug).mkdir(parents=True, exist_ok=True)
+        (root / slug / name).write_text(text)
+    everything, all_problems = load_comments(root, {"soup", "bread"}, BERLIN)
+    comments, problems = load_post_comments(root, "soup", BERLIN)
+    assert comments == [c for c in everything if c.post_slug == "soup"]
+    assert [c.id for c in comments] == ["a", "b"]
+    assert problems == all_problems and "comments/soup/bad.md" in problems[0]
+    assert load_post_comments(root, "no-such-post", BERLIN) == ([], [])
 
 
 def ids(nodes):

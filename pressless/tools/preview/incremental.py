@@ -19,9 +19,13 @@ whole build would write. Listings, feeds, term pages and neighbours are not,
 so the session rebuilds the whole model right after the refresh
 ("settling") before it answers a request for any other page.
 
-Anything else (a new or deleted file, a new date, slug or status, a comment,
-a page, whose sitemap date is its file's) goes through a whole new model
-first.
+Comments. A saved, added or deleted file that is no post is offered to the
+plugins (pressless.core.refresh.CONTENT_FILE_CHANGED); the comments plugin
+takes in a comment file and names the post it is on, whose page is then
+refreshed the same way, and the model settles after.
+
+Anything else (a new or deleted post, a new date, slug or status, a page,
+whose sitemap date is its file's) goes through a whole new model first.
 """
 
 import os
@@ -31,12 +35,13 @@ import blinker
 from pelican.contents import Article
 from pelican.plugins import signals
 
-from pressless.core.refresh import ENTRY_REFRESHED
+from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 
 from .jobs import record_article_pages
 from .model import clear_memoized_content
 from .readers import MemoReaders
 from .terms import regroup_terms
+from .watch import is_editor_file
 
 # Headers that move a post to another URL, another place in the archives by
 # date, or decide whether it is shown at all: changing one needs the whole
@@ -85,6 +90,14 @@ def _reread(model, generation, changed_paths):
 def quick_update(model, generation, changed_paths):
     """(pages to render, None) for a body edit, (pages, the same pages) for an in-place edit
     (the model must settle next), (None, None) when the whole model must be rebuilt first."""
+    known = [path for path in changed_paths if str(Path(path).resolve()) in generation.entries]
+    if known and len(known) < len(changed_paths):
+        return None, None
+    if not known:
+        pages = file_claimed_edit(generation, changed_paths)
+        if pages == []:
+            return [], None  # an empty new folder: nothing shows it
+        return (pages, pages) if pages else (None, None)
     reread = _reread(model, generation, changed_paths)
     if reread is None:
         return None, None
@@ -152,6 +165,40 @@ def in_place_edit(generation, reread):
     clear_memoized_content()
     if filed:
         regroup_terms(articles)
+    return refreshed_pages(generation, entries)
+
+
+def file_claimed_edit(generation, changed_paths):
+    """The pages of the posts that show the changed files (comments), refreshed; None if a file
+    is claimed by no plugin."""
+    entries = []
+    for path in changed_files(changed_paths):
+        try:
+            answers = blinker.signal(CONTENT_FILE_CHANGED).send(path, generators=generation.generators)
+        except Exception:
+            return None
+        claimed = [entry for _, shown_on in answers if shown_on for entry in shown_on]
+        if not claimed:
+            return None
+        entries += [entry for entry in claimed if not any(entry is known for known in entries)]
+    return refreshed_pages(generation, entries)
+
+
+def changed_files(changed_paths):
+    """The files among changed paths; a folder stands for the files in it (a new folder may be
+    reported before its files are, a folder moved in without them)."""
+    files = []
+    for path in changed_paths:
+        if os.path.isdir(path):
+            files += [str(inner.resolve()) for inner in sorted(Path(path).rglob("*"))
+                      if inner.is_file() and not is_editor_file(inner)]
+        else:
+            files.append(str(Path(path).resolve()))
+    return list(dict.fromkeys(files))
+
+
+def refreshed_pages(generation, entries):
+    """Let the plugins recompute what these entries' pages show; record and return those pages."""
     try:
         for entry in entries:
             blinker.signal(ENTRY_REFRESHED).send(entry, generators=generation.generators)
@@ -159,9 +206,9 @@ def in_place_edit(generation, reread):
         # A bad value in a changed header (Comments: maybe): the whole
         # rebuild stops on it and names the file and line.
         return None
-    if filed:
-        # The page's recorded context holds the term lists it was recorded with.
-        generation.jobs.update(record_article_pages(articles, entries))
+    # A page's recorded context holds the site-wide lists (terms, recent
+    # comments) as they were when it was recorded.
+    generation.jobs.update(record_article_pages(generation.articles_generator, entries))
     wanted = {id(entry) for entry in entries}
     return [relative for relative, job in generation.jobs.items()
             if job.entry is not None and id(job.entry) in wanted and relative.endswith(".html")]

@@ -23,7 +23,7 @@ from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from pressless.core.pagefind import entry_files, indexes_drafts
-from pressless.core.refresh import ENTRY_REFRESHED
+from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 
 from .jobs import RecordingWriter
 from .readers import MemoReaders
@@ -98,7 +98,7 @@ def _theme_static_files(settings):
 
 def disconnect_plugins():
     """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
-    for signal in [*vars(signals).values(), blinker.signal(ENTRY_REFRESHED)]:
+    for signal in [*vars(signals).values(), *map(blinker.signal, (ENTRY_REFRESHED, CONTENT_FILE_CHANGED))]:
         if isinstance(signal, blinker.Signal):
             for held in list(signal.receivers.values()):
                 receiver = held() if isinstance(held, weakref.ref) else held

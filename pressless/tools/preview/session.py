@@ -288,6 +288,8 @@ class PreviewSession:
             except Exception as error:
                 self._fail(error, collector.messages)
                 return
+        if edited == [] and not collector.messages:
+            return  # an empty new folder: no page shows it
         if settle:
             self.fresh_while_settling = set(settle)
             self.settle_due = True

@@ -49,11 +49,16 @@ def _under(path, roots):
     return any(path == root or root in path.parents for root in roots)
 
 
+def is_editor_file(path):
+    """An editor's swap, backup or temporary file: never content."""
+    name = Path(path).name
+    return name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES)
+
+
 def classify(path, settings, settings_file, output):
     """'content', 'theme', 'code' or None (not something the site is built from)."""
     path = Path(path).resolve()
-    name = path.name
-    if name.startswith(_IGNORED_PREFIXES) or name.endswith(_IGNORED_SUFFIXES) or "__pycache__" in path.parts:
+    if is_editor_file(path) or "__pycache__" in path.parts:
         return None
     code = [Path(p).resolve() for p in code_roots(settings)]
     if _under(path, code) or path in settings_files(settings_file):
