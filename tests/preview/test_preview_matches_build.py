@@ -30,7 +30,8 @@ CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body", "title, sl
 # kept, and of comment files: the post's page is updated in place before the
 # reload, the rest of the site settles after it.
 IN_PLACE_EDITS = {"summary", "comments closed", "share off", "title, slug kept", "tags", "category", "sticky",
-                  "sticky no more", "author", "new comment", "removed comment"}
+                  "sticky no more", "author", "new comment", "removed comment",
+                  "page body"}
 QUICK_UPDATE = "page updated (the rest follows)"
 
 
@@ -94,6 +95,8 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         ("sticky", lambda: edit(posts / "pruning-apple-trees.md", "Summary:", "Sticky: true\nSummary:")),
         ("sticky no more", lambda: edit(posts / "pruning-apple-trees.md", "Sticky: true", "Sticky: no")),
         ("author", lambda: edit(posts / "rye-bread-week.md", "Summary:", "Author: Ida Berg\nSummary:")),
+        ("page body", lambda: edit(content / "pages" / "about.md", "A small fixture blog.",
+                                   "A small fixture blog, grown.")),
         ("body", lambda: edit(posts / "sourdough-starter-notes.md", "A second part.",
                               "A second part, now with rhubarb.")),
         ("summary", lambda: edit(posts / "rye-bread-week.md", "Summary: All", "Summary: Nearly all")),

@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 
 import blinker
-from pelican.contents import Article
+from pelican.contents import Article, Page
 from pelican.plugins import signals
 
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
@@ -52,6 +52,11 @@ MOVING_HEADERS = frozenset({
 # Headers that file a post under terms, or lift it to the top of the front
 # page: its own page can be rendered from terms grouped again.
 FILING_HEADERS = frozenset({"tags", "category", "author", "authors", "sticky"})
+# What Pelican's generators send around reading a post or a page.
+READ_SIGNALS = {
+    Article: (signals.article_generator_preread, signals.article_generator_context),
+    Page: (signals.page_generator_preread, signals.page_generator_context),
+}
 # Attributes the generator gives a post after reading it; a fresh read has none.
 GENERATOR_ATTRIBUTES = ("translations",)
 
@@ -61,7 +66,8 @@ def _summary_of(entry):
 
 
 def _reread(model, generation, changed_paths):
-    """[(entry, headers before, headers now, fresh object)] per edited post; None if one is no known post."""
+    """[(entry, headers before, headers now, fresh object)] per edited post or page; None if one is
+    neither."""
     readers = MemoReaders(model.settings, model.memo)
     base = model.settings["PATH"]
     reread = []
@@ -69,15 +75,16 @@ def _reread(model, generation, changed_paths):
         path = str(Path(changed).resolve())
         entry = generation.entries.get(path)
         previous = model.memo.get(path)
-        if not isinstance(entry, Article) or previous is None or not os.path.isfile(path):
+        kind = next((kind for kind in READ_SIGNALS if isinstance(entry, kind)), None)
+        if kind is None or previous is None or not os.path.isfile(path):
             return None
+        generator = generation.generator_of(kind)
+        preread, context = READ_SIGNALS[kind]
         try:
             fresh = readers.read_file(
-                base_path=base, path=os.path.relpath(path, base), content_class=Article,
-                context=entry._context, preread_signal=signals.article_generator_preread,
-                preread_sender=generation.articles_generator,
-                context_signal=signals.article_generator_context,
-                context_sender=generation.articles_generator,
+                base_path=base, path=os.path.relpath(path, base), content_class=kind,
+                context=entry._context, preread_signal=preread, preread_sender=generator,
+                context_signal=context, context_sender=generator,
             )
         except Exception:
             # A header Pelican cannot read: the whole rebuild runs the
@@ -101,7 +108,9 @@ def quick_update(model, generation, changed_paths):
     reread = _reread(model, generation, changed_paths)
     if reread is None:
         return None, None
-    pages = body_only_edit(generation, reread)
+    # A page's sitemap date is its file's: any save of one changes the sitemap, which settling writes.
+    saved_page = any(isinstance(entry, Page) for entry, *_ in reread)
+    pages = None if saved_page else body_only_edit(generation, reread)
     if pages is not None:
         return pages, None
     pages = in_place_edit(generation, reread)
@@ -208,6 +217,7 @@ def refreshed_pages(generation, entries):
         return None
     # A page's recorded context holds the site-wide lists (terms, recent
     # comments) as they were when it was recorded.
+    # (A saved page changes none of them.)
     generation.jobs.update(record_article_pages(generation.articles_generator, entries))
     wanted = {id(entry) for entry in entries}
     return [relative for relative, job in generation.jobs.items()

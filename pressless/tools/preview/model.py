@@ -17,8 +17,8 @@ from pathlib import Path
 
 import blinker
 from pelican import Pelican
-from pelican.contents import Content
-from pelican.generators import ArticlesGenerator, StaticGenerator
+from pelican.contents import Article, Content
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.plugins import signals
 from pelican.settings import read_settings
 
@@ -43,6 +43,11 @@ class Generation:
     search_files: list = field(default_factory=list)  # the entry pages search indexes
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)
+
+    def generator_of(self, kind):
+        """The generator that reads entries of this kind (Article or Page)."""
+        wanted = ArticlesGenerator if kind is Article else PagesGenerator
+        return next(generator for generator in self.generators if isinstance(generator, wanted))
 
     def all_paths(self):
         return set(self.jobs) | set(self.direct_files) | self.static_files
