@@ -57,7 +57,8 @@ def write_fixture_site(root):
         body = f"{title} begins here. It is a post about {', '.join(tags)}.\n\n## More\n\nA second part."
         save(content / "posts" / f"{slug}.md",
              post_text(title, date, category, tags, body, summary=f"All about {title.lower()}."))
-    save(content / "pages" / "about.md", "Title: About\n\nA small fixture blog.\n")
+    # A page with its own summary: a body edit leaves its headers as they were.
+    save(content / "pages" / "about.md", "Title: About\nSummary: Who writes here.\n\nA small fixture blog.\n")
     save(content / "comments" / "rye-bread-week" / "c1.md",
          "Author: Lena\nDate: 2024-04-21 08:00\n\nThanks for the *recipe*.\n")
     settings = root / "settings.py"
