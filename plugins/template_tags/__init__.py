@@ -55,10 +55,16 @@ def describe_terms(context, config):
 
 def refresh_entry(entry, generators):
     context = generators[0].context
+    config = config_of(context, PLUGIN)
     entry.facts = refresh_entry_facts(generators, entry)
-    # The entry may have been filed under other terms (the tag cloud, which
-    # terms get a link), and the sidebar may print its title (recent posts).
-    describe_terms(context, config_of(context, PLUGIN))
+    # The entry may be new, moved or filed under other terms: its neighbours
+    # and the sidebar's lists (recent posts, months, the tag cloud, which
+    # terms get a link) are made again from the site's lists.
+    listed = model_of(generators).sets.listed_articles
+    link_neighbours(listed)
+    context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
+    describe_terms(context, config)
+    context["recent_articles"] = recent_posts(listed, config.recent_posts)
     forget_rendered(context)
 
 

@@ -227,6 +227,16 @@ def site_model(generators, site):
     return model
 
 
+def regroup_entry_sets(generators):
+    """After posts were added to or taken from the generators' lists in place (the live preview):
+    the kept model's entry sets made again, the facts it holds kept."""
+    context = generators[0].context
+    cached = context.get(MODEL_KEY)
+    if cached:
+        key, model = cached
+        context[MODEL_KEY] = (key, replace(model, sets=entry_sets(generators)))
+
+
 def refresh_entry_facts(generators, entry):
     """The facts of one entry computed again, in the model this build keeps; return them.
 

@@ -26,12 +26,12 @@ from .helpers import (
 SEARCH_ENTRY = "pagefind/pagefind-entry.json"
 # Pagefind indexes entry bodies and titles only: these edits change its index.
 CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body", "title, slug kept"}
-# Edits of headers that change how a post shows or how it is filed, its URL
-# kept, and of comment files: the post's page is updated in place before the
-# reload, the rest of the site settles after it.
-IN_PLACE_EDITS = {"summary", "comments closed", "share off", "title, slug kept", "tags", "category", "sticky",
-                  "sticky no more", "author", "new comment", "removed comment",
-                  "page body"}
+# Edits whose post's page is rendered before the reload, the rest of the site
+# settling after it: headers that change how a post shows or how it is filed,
+# comment files, a page, and posts added, moved (a new slug) or deleted.
+QUICK_EDITS = {"title", "tags", "new post", "deleted post", "new comment", "removed comment", "category",
+               "sticky", "sticky no more", "author", "page body", "summary", "comments closed", "share off",
+               "slug", "title, slug kept", "new draft", "draft published", "date"}
 QUICK_UPDATE = "page updated (the rest follows)"
 
 
@@ -95,6 +95,10 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         ("sticky", lambda: edit(posts / "pruning-apple-trees.md", "Summary:", "Sticky: true\nSummary:")),
         ("sticky no more", lambda: edit(posts / "pruning-apple-trees.md", "Sticky: true", "Sticky: no")),
         ("author", lambda: edit(posts / "rye-bread-week.md", "Summary:", "Author: Ida Berg\nSummary:")),
+        ("new draft", lambda: save(posts / "seed-catalogue.md", post_text(
+            "Seed Catalogue", "2024-08-01 08:00", "Garden", ["winter"], "What to order.", status="draft"))),
+        ("draft published", lambda: edit(posts / "seed-catalogue.md", "Status: draft", "Status: published")),
+        ("date", lambda: edit(posts / "compost-in-spring.md", "Date: 2024-05-25", "Date: 2024-02-25")),
         ("page body", lambda: edit(content / "pages" / "about.md", "A small fixture blog.",
                                    "A small fixture blog, grown.")),
         ("body", lambda: edit(posts / "sourdough-starter-notes.md", "A second part.",
@@ -127,7 +131,7 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         # In-place edits never wait for a whole rebuild (a watcher may report a
         # new folder and its file apart: two quick updates for one edit).
         this_step = log[log_before:]
-        if name in IN_PLACE_EDITS:
+        if name in QUICK_EDITS:
             assert QUICK_UPDATE in this_step and "rebuilt in" not in this_step, (name, this_step)
         else:
             assert QUICK_UPDATE not in this_step, (name, this_step)

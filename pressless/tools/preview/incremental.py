@@ -1,4 +1,4 @@
-"""The common edits, made quick: a post's body or headers that keep its URL changed.
+"""Saved content, made quick: the edited post's page first, the rest of the site after.
 
 Body only. When a saved post reads back with the same metadata (title, date,
 tags, summary...) as before, no listing, neighbour, related post, tag cloud
@@ -7,40 +7,50 @@ which is its own page and the feeds it is in. The new HTML is put into the
 post's Content object in the model everything else already points to, and
 just those pages are rendered again. Nothing else needs a rebuild.
 
-Display and filing headers. When the headers that changed only alter how
-the post shows (its title, summary, image, `Comments:`, `Share:`...) or how
-it is filed (its tags, category, author, `Sticky:`), and its URL stays, what
-the reader made of the file is copied into the post's object in place. For a
-filing edit Pelican's lists of categories, tags and authors are grouped again
-from the posts (terms.py). The plugins then compute again what the post's own
-page shows (pressless.core.refresh: its facts, related posts, the tag cloud
-in its sidebar...), and that page is recorded and rendered: exactly what a
-whole build would write. Listings, feeds, term pages and neighbours are not,
-so the session rebuilds the whole model right after the refresh
-("settling") before it answers a request for any other page.
+Headers, URL kept. When the headers that changed only alter how the post
+shows (its title, summary, image, `Comments:`, `Share:`...) or how it is
+filed (its tags, category, author, `Sticky:`), what the reader made of the
+file is copied into the post's object in place; for a filing edit Pelican's
+lists of categories, tags and authors are grouped again (lists.py). The
+plugins then compute again what the post's own page shows
+(pressless.core.refresh: its facts, neighbours, related posts, the sidebar's
+lists...), and that page is recorded and rendered: exactly what a whole
+build would write. Listings, feeds, term pages and neighbours are not, so
+the session rebuilds the whole model right after the refresh ("settling")
+before it answers a request for any other page. A saved page goes the same
+way (the sitemap dates it by its file).
+
+Posts added, moved or deleted. A new post, one whose date, slug or status
+changed (its URL moves), or a deleted one is taken out of and put into the
+generator's lists, which are grouped again; the post's page is refreshed
+and rendered the same way, the old page's file removed, and the model
+settles after.
 
 Comments. A saved, added or deleted file that is no post is offered to the
 plugins (pressless.core.refresh.CONTENT_FILE_CHANGED); the comments plugin
 takes in a comment file and names the post it is on, whose page is then
 refreshed the same way, and the model settles after.
 
-Anything else (a new or deleted post, a new date, slug or status, a page,
-whose sitemap date is its file's) goes through a whole new model first.
+Anything else (a new or deleted page, a translation, a post dated in the
+future, two files at once that are not all posts...) goes through a whole
+new model first.
 """
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import blinker
 from pelican.contents import Article, Page
 from pelican.plugins import signals
 
+from pressless.core.entries import regroup_entry_sets
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 
 from .jobs import record_article_pages
+from .lists import STATUS_LISTS, list_holding, put_in, regroup, regroup_terms, take_out
 from .model import clear_memoized_content
 from .readers import MemoReaders
-from .terms import regroup_terms
 from .watch import is_editor_file
 
 # Headers that move a post to another URL, another place in the archives by
@@ -65,11 +75,26 @@ def _summary_of(entry):
     return entry.get_summary(entry.get_siteurl())
 
 
+def _read(model, generation, path, kind, context):
+    """What Pelican's generator of `kind` reads `path` as now; None if it cannot read it."""
+    base = model.settings["PATH"]
+    generator = generation.generator_of(kind)
+    preread, context_signal = READ_SIGNALS[kind]
+    try:
+        return MemoReaders(model.settings, model.memo).read_file(
+            base_path=base, path=os.path.relpath(path, base), content_class=kind,
+            context=context, preread_signal=preread, preread_sender=generator,
+            context_signal=context_signal, context_sender=generator,
+        )
+    except Exception:
+        # A header Pelican cannot read: the whole rebuild runs the
+        # content checks, which name the file and line.
+        return None
+
+
 def _reread(model, generation, changed_paths):
     """[(entry, headers before, headers now, fresh object)] per edited post or page; None if one is
     neither."""
-    readers = MemoReaders(model.settings, model.memo)
-    base = model.settings["PATH"]
     reread = []
     for changed in changed_paths:
         path = str(Path(changed).resolve())
@@ -78,34 +103,29 @@ def _reread(model, generation, changed_paths):
         kind = next((kind for kind in READ_SIGNALS if isinstance(entry, kind)), None)
         if kind is None or previous is None or not os.path.isfile(path):
             return None
-        generator = generation.generator_of(kind)
-        preread, context = READ_SIGNALS[kind]
-        try:
-            fresh = readers.read_file(
-                base_path=base, path=os.path.relpath(path, base), content_class=kind,
-                context=entry._context, preread_signal=preread, preread_sender=generator,
-                context_signal=context, context_sender=generator,
-            )
-        except Exception:
-            # A header Pelican cannot read: the whole rebuild runs the
-            # content checks, which name the file and line.
+        fresh = _read(model, generation, path, kind, entry._context)
+        if fresh is None:
             return None
         reread.append((entry, previous.metadata, model.memo[path].metadata, fresh))
     return reread
 
 
 def quick_update(model, generation, changed_paths):
-    """(pages to render, None) for a body edit, (pages, the same pages) for an in-place edit
-    (the model must settle next), (None, None) when the whole model must be rebuilt first."""
-    known = [path for path in changed_paths if str(Path(path).resolve()) in generation.entries]
-    if known and len(known) < len(changed_paths):
+    """(pages to render, None) for a body edit; (pages, the same pages) when the model must settle
+    next (an in-place edit, or a post added, moved or deleted: then maybe no pages); (None, None)
+    when the whole model must be rebuilt first."""
+    resolved = [str(Path(path).resolve()) for path in changed_paths]
+    known = [path for path in resolved if path in generation.entries]
+    if known and len(known) < len(resolved):
         return None, None
     if not known:
-        pages = file_claimed_edit(generation, changed_paths)
+        pages = file_claimed_edit(generation, resolved)
         if pages == []:
             return [], None  # an empty new folder: nothing shows it
-        return (pages, pages) if pages else (None, None)
-    reread = _reread(model, generation, changed_paths)
+        return (pages, pages) if pages else entry_set_edit(model, generation, resolved)
+    if not all(os.path.isfile(path) for path in resolved):
+        return entry_set_edit(model, generation, resolved)
+    reread = _reread(model, generation, resolved)
     if reread is None:
         return None, None
     # A page's sitemap date is its file's: any save of one changes the sitemap, which settling writes.
@@ -113,6 +133,8 @@ def quick_update(model, generation, changed_paths):
     pages = None if saved_page else body_only_edit(generation, reread)
     if pages is not None:
         return pages, None
+    if any(moves(*edit) for edit in reread):
+        return entry_set_edit(model, generation, resolved)
     pages = in_place_edit(generation, reread)
     if not pages:
         return None, None
@@ -191,6 +213,63 @@ def file_claimed_edit(generation, changed_paths):
             return None
         entries += [entry for entry in claimed if not any(entry is known for known in entries)]
     return refreshed_pages(generation, entries)
+
+
+def entry_set_edit(model, generation, changed_paths):
+    """A post added, moved (a new date, slug or status) or deleted, one file at a time: the
+    generator's lists changed in place and grouped again, the post's own page recorded and
+    returned to render; the old page's file is removed. (None, None) when the change is more
+    than that (a page, a translation, a post dated in the future, a clash of URLs)."""
+    if len(changed_paths) != 1:
+        return None, None
+    path = changed_paths[0]
+    articles = generation.articles_generator
+    old = generation.entries.get(path)
+    if old is not None and (not isinstance(old, Article) or list_holding(articles, old) is None):
+        return None, None
+    fresh = None
+    if os.path.isfile(path):
+        relative = os.path.relpath(path, model.settings["PATH"])
+        if old is None and relative not in articles.get_files(
+                model.settings["ARTICLE_PATHS"], exclude=model.settings["ARTICLE_EXCLUDES"]):
+            return None, None
+        fresh = _read(model, generation, path, Article, articles.context)
+        if fresh is None or not fits_in(fresh, old, generation, model.settings):
+            return None, None
+    elif old is None:
+        return None, None
+    if old is not None:
+        take_out(articles, old)
+        del generation.entries[path]
+        for relative in [relative for relative, job in generation.jobs.items() if job.entry is old]:
+            del generation.jobs[relative]
+            (model.output / relative).unlink(missing_ok=True)
+    if fresh is not None:
+        put_in(articles, fresh)
+        generation.entries[path] = fresh
+    clear_memoized_content()
+    regroup(articles)
+    regroup_entry_sets(generation.generators)
+    if fresh is None:
+        return [], []
+    pages = refreshed_pages(generation, [fresh])
+    return (pages, pages) if pages else (None, None)
+
+
+def fits_in(fresh, old, generation, settings):
+    """Whether a new or moved post can join the model as it is: a valid post, no translation,
+    not held back for a later date, and no other entry with its slug or output file."""
+    if not fresh.is_valid() or fresh.status not in STATUS_LISTS:
+        return False
+    if "translation" in fresh.metadata or fresh.lang != settings["DEFAULT_LANG"]:
+        return False
+    if fresh.date > datetime.now(fresh.date.tzinfo):
+        return False  # scheduled_posts decides about future posts
+    others = [entry for entry in generation.entries.values() if entry is not old]
+    if any(other.slug == fresh.slug or other.save_as == fresh.save_as for other in others):
+        return False
+    job = generation.jobs.get(fresh.save_as)
+    return job is None or job.entry is old
 
 
 def changed_files(changed_paths):

@@ -138,7 +138,7 @@ def render_feed(recorder, elements, context, path, url, feed_type, feed_title):
 
 
 def record_article_pages(generator, entries):
-    """The page jobs of these posts, recorded again from the generator's context as it is now."""
+    """The page jobs of these posts (drafts too), recorded again from the generator's context as it is now."""
     writer = RecordingWriter(generator.output_path, generator.settings)
     wanted = {id(entry) for entry in entries}
 
@@ -146,7 +146,9 @@ def record_article_pages(generator, entries):
         if id(article) in wanted:
             writer.write_file(name, *args, article=article, **kwargs)
 
-    # Pelican's own loop, so each page gets exactly the arguments a build
+    # Pelican's own loops, so each page gets exactly the arguments a build
     # gives it; relative_urls is what ArticlesGenerator.generate_pages adds.
-    generator.generate_articles(partial(write, relative_urls=generator.settings["RELATIVE_URLS"]))
+    write = partial(write, relative_urls=generator.settings["RELATIVE_URLS"])
+    generator.generate_articles(write)
+    generator.generate_drafts(write)
     return writer.jobs

@@ -123,6 +123,7 @@ class PreviewSession:
         self.problems = []
         self.settle_due = False
         self.fresh_while_settling = set()  # pages already right before the model settles
+        self.settling = False  # from a quick update until the whole model is rebuilt after it
         self.search = SearchIndexer(self.output) if search else None
         self.search_stale = False
         self.events = []  # (monotonic time, what): for tests and the bench
@@ -161,7 +162,7 @@ class PreviewSession:
         return future
 
     def _on_disk_while_settling(self, relative):
-        if not self.fresh_while_settling:
+        if not self.settling:
             return False
         generation = self.generation
         return relative in self.fresh_while_settling or not (
@@ -273,7 +274,7 @@ class PreviewSession:
                 edited = settle = None
                 if kinds == {"content"} and self.generation is not None and not self.settle_due:
                     edited, settle = quick_update(self.model, self.generation, list(changes))
-                if settle:
+                if settle is not None:
                     # Written before the reload goes out: the browser's request for
                     # it is then served from disk while the model settles.
                     for relative in settle:
@@ -284,15 +285,15 @@ class PreviewSession:
                 else:
                     self._install(self.model.generation())
                     changed_jobs = self._jobs_of_sources(changes)
-                    self.settle_due, self.fresh_while_settling = False, set()
+                    self.settle_due, self.settling, self.fresh_while_settling = False, False, set()
             except Exception as error:
                 self._fail(error, collector.messages)
                 return
-        if edited == [] and not collector.messages:
+        if edited == [] and settle is None and not collector.messages:
             return  # an empty new folder: no page shows it
-        if settle:
+        if settle is not None:
             self.fresh_while_settling = set(settle)
-            self.settle_due = True
+            self.settle_due = self.settling = True
         else:
             self._put_first(changed_jobs)
             self.search_stale = self.search is not None
@@ -303,7 +304,8 @@ class PreviewSession:
         if self.problems:
             say("fixed; the site is up to date again")
             self.problems = []
-        done = "site read" if first else "page updated (the rest follows)" if settle else "rebuilt"
+        done = "rebuilt" if settle is None else "page updated (the rest follows)"
+        done = "site read" if first else done
         say(f"{done} in {seconds:.2f} s")
         self._note("reload")
         self._requests_first_until = time.monotonic() + REQUEST_GRACE_SECONDS
@@ -317,7 +319,7 @@ class PreviewSession:
         self.dirty = {**dict.fromkeys(jobs), **self.dirty}
 
     def _settle(self):
-        """The whole model rebuilt after an in-place edit; pages that changed follow."""
+        """The whole model rebuilt after a quick update; pages that changed follow."""
         self.settle_due = False
         served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
         started = time.monotonic()
@@ -336,7 +338,7 @@ class PreviewSession:
             finally:
                 # Until here the quick page was served from disk, even while
                 # the rest of the site was being rebuilt.
-                self.fresh_while_settling = set()
+                self.fresh_while_settling, self.settling = set(), False
         self.search_stale = self.search is not None
         for message in collector.messages:
             say(one_line(message))
