@@ -1,4 +1,4 @@
-"""The one event a plugin hears outside a build: an entry changed in place.
+"""What a plugin hears outside a build: an entry changed in place, or a content file changed.
 
 When an author saves a post (or adds one, or moves one to a new date, slug
 or status), the live preview puts what the reader made of the file into the

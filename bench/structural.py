@@ -1,0 +1,154 @@
+"""Edits that add, move or delete a post, in Pressless's live preview.
+
+    .venv/bin/python bench/structural.py --posts 1000 5000 --repeat 2
+
+bench/refresh.py times edits that keep a post's URL, for every tool; these
+edits change which URLs exist, so each tool would be asked for different
+URLs (Pressless and WordPress date them, vanilla Pelican does not), and only
+Pressless is timed. For each run: `new` saves a new post (shown when its URL
+serves it), `date` moves it to another day (shown when the new URL serves
+it), `delete` removes it (shown when its URL answers 404). Both times are
+from the save: the reload message, and the served page showing the change.
+The rest of the site settles after the reload; each run waits for the
+search index made after it before the next edit.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import corpus
+from refresh import BENCH, REPO, LiveClient, free_port, pressless_server
+
+PHASES = ("new", "date", "delete")
+POST = """Title: Bench Structural {run}
+Date: {date}
+Category: Notes
+Tags: bench
+Slug: bench-structural-{run}
+
+Marker{run}x{pid}: a post the benchmark adds, moves and deletes.
+"""
+
+
+def status_and_text(url):
+    try:
+        with urllib.request.urlopen(url, timeout=600) as answer:
+            return answer.status, answer.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+async def timed(client, path, text, url, shown, timeout):
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(text, encoding="utf-8")
+    saved = time.monotonic()
+    reloaded = await client.next("reload", timeout)
+    while not shown(*status_and_text(url)):
+        if time.monotonic() - saved > timeout:
+            raise RuntimeError(f"{url} never showed the change")
+        await asyncio.sleep(0.005)
+    return {"reload_s": reloaded - saved, "shown_s": time.monotonic() - saved}
+
+
+async def measure(corpus_dir, work, repeat, timeout):
+    out = work / "out" / f"structural-{corpus_dir.name}"
+    shutil.rmtree(out, ignore_errors=True)
+    port, live_port = free_port(), free_port()
+    log = work / "logs" / f"structural-{corpus_dir.name}.log"
+    server = subprocess.Popen(pressless_server(corpus_dir, out, port, live_port), cwd=REPO,
+                              stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    rows = {phase: [] for phase in PHASES}
+    path = corpus_dir / "content" / "posts" / "bench-structural.md"
+    try:
+        deadline = time.monotonic() + timeout
+        while status_and_text(f"http://127.0.0.1:{port}/")[0] != 200:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the preview did not serve; see {log}")
+            await asyncio.sleep(0.5)
+        client = LiveClient()
+        await client.connect(live_port, deadline, f"http://127.0.0.1:{port}/")
+        await client.settle("pressless", timeout, restored=False)
+        for run in range(repeat):
+            marker = f"Marker{run}x{os.getpid()}"
+            first = f"http://127.0.0.1:{port}/2020/06/15/bench-structural-{run}/"
+            moved = f"http://127.0.0.1:{port}/2020/06/16/bench-structural-{run}/"
+            text = POST.format(run=run, date="2020-06-15 10:00", pid=os.getpid())
+            def served(status, page, marker=marker):
+                return status == 200 and marker in page
+
+            edits = [
+                ("new", text, first, served),
+                ("date", text.replace("2020-06-15", "2020-06-16"), moved, served),
+                ("delete", None, moved, lambda status, page: status == 404),
+            ]
+            for phase, new_text, url, shown in edits:
+                times = await timed(client, path, new_text, url, shown, timeout)
+                rows[phase].append(times)
+                print(f"  {corpus_dir.name} {phase:<6} run {run + 1}: reload {times['reload_s']:.3f} s,"
+                      f" shown {times['shown_s']:.3f} s", flush=True)
+                await client.next("pressless-search-updated", timeout)
+                await client.drain(1.0)
+    finally:
+        path.unlink(missing_ok=True)
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+    return rows
+
+
+async def run(args):
+    work = args.out.resolve()
+    for folder in ("logs", "out"):
+        (work / folder).mkdir(parents=True, exist_ok=True)
+    results = []
+    for posts in args.posts:
+        corpus_dir = work / f"corpus-{posts}"
+        print(f"generating {posts} posts in {corpus_dir}", flush=True)
+        corpus.generate(corpus_dir, posts, args.seed)
+        rows = await measure(corpus_dir, work, args.repeat, args.timeout)
+        for phase, runs in rows.items():
+            results.append({
+                "tool": "pressless", "posts": posts, "phase": phase, "runs": runs,
+                "median_reload_s": statistics.median(r["reload_s"] for r in runs),
+                "median_shown_s": statistics.median(r["shown_s"] for r in runs),
+            })
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--posts", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=BENCH / "work")
+    parser.add_argument("--results", type=Path, default=BENCH / "structural-results.json")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    results = asyncio.run(run(args))
+    meta = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
+            "load_average_before": load_before, "load_average_after": os.getloadavg()[0]}
+    args.results.write_text(json.dumps({"meta": meta, "results": results}, indent=1) + "\n")
+    for row in results:
+        print(f"{row['posts']:>6}  {row['phase']:<7} reload {row['median_reload_s']:.3f} s"
+              f"  shown {row['median_shown_s']:.3f} s  ({len(row['runs'])} runs)")
+    print(f"wrote {args.results}")
+
+
+if __name__ == "__main__":
+    main()
