@@ -50,7 +50,6 @@ from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from .jobs import record_article_pages
 from .lists import STATUS_LISTS, list_holding, put_in, regroup, regroup_terms, take_out
 from .model import clear_memoized_content
-from .readers import MemoReaders
 from .watch import is_editor_file
 
 # Headers that move a post to another URL, another place in the archives by
@@ -81,7 +80,10 @@ def _read(model, generation, path, kind, context):
     generator = generation.generator_of(kind)
     preread, context_signal = READ_SIGNALS[kind]
     try:
-        return MemoReaders(model.settings, model.memo).read_file(
+        # The generator's own readers (MemoReaders): a new Readers object would
+        # have the plugins set up their readers again (the reader cache would
+        # look at every file).
+        return generator.readers.read_file(
             base_path=base, path=os.path.relpath(path, base), content_class=kind,
             context=context, preread_signal=preread, preread_sender=generator,
             context_signal=context_signal, context_sender=generator,
@@ -265,9 +267,9 @@ def fits_in(fresh, old, generation, settings):
         return False
     if fresh.date > datetime.now(fresh.date.tzinfo):
         return False  # scheduled_posts decides about future posts
-    others = [entry for entry in generation.entries.values() if entry is not old]
-    if any(other.slug == fresh.slug or other.save_as == fresh.save_as for other in others):
+    if any(other.slug == fresh.slug for other in generation.entries.values() if other is not old):
         return False
+    # Every entry's page is a job: a job at the new path is another entry's page, or a listing's.
     job = generation.jobs.get(fresh.save_as)
     return job is None or job.entry is old
 
