@@ -25,6 +25,7 @@ from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.typogrify_once import mark_typogrifying, typogrify_once
 
+from .markdown_reuse import ReusingMarkdownReader
 from .reading import metadata_from, read_entry, typogrified
 from .store import ReaderStore, entry_key, fingerprint
 
@@ -159,8 +160,8 @@ def install(readers):
         if reader_class is MarkdownReader:
             if not cache.prefetched:
                 cache.prefetched = True
-                prefetch(cache, reader_class(settings), settings)
-            readers.reader_classes[extension] = cached_reader_class(reader_class, cache, settings)
+                prefetch(cache, ReusingMarkdownReader(settings), settings)
+            readers.reader_classes[extension] = cached_reader_class(ReusingMarkdownReader, cache, settings)
         elif reader_class and reader_class is not BaseReader:
             # Not BaseReader itself (it "reads" static files, with no text to
             # typogrify): a subclass of it would be found by every later
