@@ -135,7 +135,8 @@ def prefetch(cache, reader, settings):
     """Read every file missing from the cache, across the cores."""
     processes = config_of(settings, PLUGIN).processes or os.cpu_count() or 1
     sources = markdown_sources(settings, reader.file_extensions)
-    missing = [path for path in sources if cache.store.get(cache.key(path)) is None]
+    keys = {path: cache.key(path) for path in sources}
+    missing = [path for path in sources if cache.store.get(keys[path]) is None]
     if processes < 2 or len(missing) < 2 * processes:
         return
     # fork: the pool inherits the configured reader and the plugins Pelican
@@ -144,7 +145,7 @@ def prefetch(cache, reader, settings):
     with context.Pool(processes, initializer=_start_worker, initargs=(reader, settings)) as pool:
         for path, entry in pool.imap_unordered(_read_in_worker, missing, chunksize=8):
             if entry is not None:
-                cache.store.put(cache.key(path), entry)
+                cache.store.put(keys[path], entry)
     log.info("reader_cache: read %d files in %d processes", len(missing), processes)
 
 
