@@ -1,8 +1,8 @@
 """Reading ahead: Markdown files missing from the cache, read by a pool of processes.
 
 The pool starts at `initialized`, before Pelican makes its generators, and
-the Pelican process goes on meanwhile (the other plugins' checks, Pelican's
-set-up, then its own loop over the files). A thread of the Pelican process
+the Pelican process goes on meanwhile (the checks of the plugins listed
+after this one, Pelican's set-up, then its own loop over the files). A thread of the Pelican process
 stores each entry as it comes back; when Pelican asks for a file still being
 read, its reader waits for that one file. Files are handed to the pool in
 the order Pelican will ask for them, so Pelican's loop follows the pool
