@@ -12,8 +12,8 @@ untouched: a build with the cache, cold or warm, writes the same bytes as
 one without it (tests/speed checks this).
 """
 
+import copy
 import logging
-import multiprocessing
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +25,8 @@ from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.typogrify_once import mark_typogrifying, typogrify_once
 
+from .markdown_reuse import ReusingMarkdownReader
+from .prefetch import Prefetch, reading_order
 from .reading import metadata_from, read_entry, typogrified
 from .store import ReaderStore, entry_key, fingerprint
 
@@ -55,7 +57,12 @@ def check_settings(settings):
 
 
 def check(pelican):
-    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
+    settings = pelican.settings
+    config = store_config(settings, PLUGIN, check_settings(settings))
+    if config.enabled and will_read_markdown(settings):
+        # As early as the settings are complete: the pool reads while this
+        # process runs the later plugins' checks and sets Pelican up.
+        start_prefetch(build_cache(settings), settings)
 
 
 def code_folders(settings):
@@ -70,10 +77,18 @@ class BuildCache:
     def __init__(self, settings):
         self.store = ReaderStore(Path(settings["CACHE_PATH"]) / "reader-cache")
         self.fingerprint = fingerprint(settings, code_folders(settings))
-        self.prefetched = False
+        self.prefetch_started = False
+        self.prefetch = None  # a Prefetch while files are read ahead
 
     def key(self, path):
         return entry_key(self.fingerprint, os.path.relpath(path, ROOT), Path(path).read_bytes())
+
+
+def build_cache(settings):
+    """This build's BuildCache, made on first use."""
+    if settings.get(STATE_KEY) is None:
+        settings[STATE_KEY] = BuildCache(settings)
+    return settings[STATE_KEY]
 
 
 def cached_reader_class(base, cache, settings):
@@ -81,6 +96,8 @@ def cached_reader_class(base, cache, settings):
 
     class CachedReader(base):
         def read(self, path):
+            if cache.prefetch is not None:
+                cache.prefetch.wait_for(path)
             key = cache.key(path)
             entry = cache.store.get(key)
             if entry is None:
@@ -105,46 +122,36 @@ def typogrifying_reader_class(base, settings):
 
 # -- reading ahead in a pool of processes --------------------------------------
 
-_worker = {}  # in each pool process only: the reader and settings it inherited
+
+def will_read_markdown(settings):
+    """Will Pelican's Readers use its Markdown reader (which install() replaces)?"""
+    overridden = settings.get("READERS", {})
+    return MarkdownReader.enabled and not any(ext in overridden for ext in MarkdownReader.file_extensions)
 
 
-def _start_worker(reader, settings):
-    _worker.update(reader=reader, settings=settings)
-
-
-def _read_in_worker(path):
-    try:
-        return path, read_entry(_worker["reader"], path, _worker["settings"])
-    except Exception:  # Pelican reads it again and reports it properly
-        return path, None
-
-
-def markdown_sources(settings, extensions):
-    content = Path(settings["PATH"])
-    folders = [*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])]
-    found = set()
-    for folder in folders:
-        for path in (content / folder).rglob("*"):
-            if path.suffix.lstrip(".") in extensions and path.is_file():
-                found.add(str(path))
-    return sorted(found)
-
-
-def prefetch(cache, reader, settings):
-    """Read every file missing from the cache, across the cores."""
+def start_prefetch(cache, settings):
+    """Start reading every file missing from the cache, across the cores (once per build)."""
+    if cache.prefetch_started:
+        return
+    cache.prefetch_started = True
     processes = config_of(settings, PLUGIN).processes or os.cpu_count() or 1
-    sources = markdown_sources(settings, reader.file_extensions)
-    missing = [path for path in sources if cache.store.get(cache.key(path)) is None]
+    # Pelican's MarkdownReader adds to settings["MARKDOWN"]; at `initialized`
+    # the later plugins (build_memo's digest) must still see the settings as given.
+    reader = ReusingMarkdownReader({**settings, "MARKDOWN": copy.deepcopy(settings["MARKDOWN"])})
+    sources = reading_order(settings, reader.file_extensions)
+    keys = {path: cache.key(path) for path in sources}
+    missing = [path for path in sources if cache.store.get(keys[path]) is None]
     if processes < 2 or len(missing) < 2 * processes:
         return
-    # fork: the pool inherits the configured reader and the plugins Pelican
-    # loaded; nothing needs pickling but paths and results.
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_start_worker, initargs=(reader, settings)) as pool:
-        for path, entry in pool.imap_unordered(_read_in_worker, missing, chunksize=8):
-            if entry is not None:
-                cache.store.put(cache.key(path), entry)
-    log.info("reader_cache: read %d files in %d processes", len(missing), processes)
+    cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes)
+
+
+def finish_prefetch(generators):
+    """Once every generator has read its files: the pool and its thread are gone before
+    anything forks again (parallel_writer's writers)."""
+    cache = generators[0].settings.get(STATE_KEY) if generators else None
+    if cache is not None and cache.prefetch is not None:
+        cache.prefetch.finish()
 
 
 def install(readers):
@@ -152,15 +159,11 @@ def install(readers):
     settings = readers.settings
     if not config_of(settings, PLUGIN).enabled:
         return
-    cache = settings.get(STATE_KEY)
-    if cache is None:
-        cache = settings[STATE_KEY] = BuildCache(settings)
+    cache = build_cache(settings)
     for extension, reader_class in list(readers.reader_classes.items()):
         if reader_class is MarkdownReader:
-            if not cache.prefetched:
-                cache.prefetched = True
-                prefetch(cache, reader_class(settings), settings)
-            readers.reader_classes[extension] = cached_reader_class(reader_class, cache, settings)
+            start_prefetch(cache, settings)  # started at initialized in a build
+            readers.reader_classes[extension] = cached_reader_class(ReusingMarkdownReader, cache, settings)
         elif reader_class and reader_class is not BaseReader:
             # Not BaseReader itself (it "reads" static files, with no text to
             # typogrify): a subclass of it would be found by every later
@@ -190,4 +193,5 @@ def register():
     signals.initialized.connect(check)
     signals.readers_init.connect(install)
     signals.generator_init.connect(no_second_typogrify)
+    signals.all_generators_finalized.connect(finish_prefetch)
     signals.finalized.connect(forget_state)

@@ -8,6 +8,8 @@ summary already typogrified.
 import smartypants
 from typogrify.filters import typogrify
 
+# What a cache entry keeps of the reader's metadata as it was processed (and typogrified).
+KEPT_FIELDS = ("title", "summary")
 DASHES = {
     "oldschool": smartypants.Attr.set2,
     "oldschool_inverted": smartypants.Attr.set3,
@@ -37,7 +39,10 @@ def read_entry(reader, path, settings, read=None):
 
     def noting(name, value):
         raw.append([name, value])
-        return process(name, value)
+        # Of this reading's metadata only title and summary are kept; the rest
+        # is processed from `raw` by metadata_from (dates parsed, tags and
+        # authors made), once, in the process that builds the site.
+        return process(name, value) if name in KEPT_FIELDS else value
 
     reader.process_metadata = noting
     try:
@@ -45,7 +50,7 @@ def read_entry(reader, path, settings, read=None):
     finally:
         reader.process_metadata = process
     content, metadata = typogrified(content, metadata, settings)
-    title, summary = metadata.get("title"), metadata.get("summary")
+    title, summary = (metadata.get(name) for name in KEPT_FIELDS)
     return {"content": content, "raw": raw, "title": title, "summary": summary}
 
 
@@ -63,7 +68,7 @@ def typogrified(content, metadata, settings):
 
 def metadata_from(entry, reader):
     metadata = {name: reader.process_metadata(name, value) for name, value in entry["raw"]}
-    for name in ("title", "summary"):
+    for name in KEPT_FIELDS:
         if name in metadata:
             metadata[name] = entry[name]
     return metadata

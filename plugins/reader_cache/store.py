@@ -44,10 +44,13 @@ def source_digest(folders):
 
 
 def packages_digest():
-    versions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    return hashlib.sha256("\n".join([sys.version, *versions]).encode()).hexdigest()
+    versions = []
+    for dist in importlib.metadata.distributions():
+        # One parse of each METADATA file (dist.version would parse it again):
+        # this runs before the reading pool can start.
+        metadata = dist.metadata
+        versions.append(f"{metadata['Name']}=={metadata['Version']}")
+    return hashlib.sha256("\n".join([sys.version, *sorted(versions)]).encode()).hexdigest()
 
 
 def fingerprint(settings, code_folders):
