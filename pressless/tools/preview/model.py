@@ -60,6 +60,10 @@ class Generation:
                 or wanted.intersection(job.content_ids)]
 
 
+class Interrupted(Exception):
+    """A rebuild stopped between two of its steps because its caller asked it to."""
+
+
 def load_settings(settings_file, output, scratch):
     """Pelican's settings from a settings file, with the preview's folders."""
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(scratch)})
@@ -184,11 +188,18 @@ class SiteModel:
             path.unlink()
         return files
 
-    def generation(self):
+    def generation(self, interrupted=lambda: False):
         """Rebuild the model from the files as they are now; return the Generation.
 
-        Raises whatever Pelican or a plugin raises for bad content.
+        Raises whatever Pelican or a plugin raises for bad content, and
+        Interrupted when `interrupted()` is true between two steps (nothing is
+        kept of a stopped rebuild, as of a failed one).
         """
+
+        def step_done():
+            if interrupted():
+                raise Interrupted
+
         started = time.perf_counter()
         timings = {}
         clear_memoized_content()
@@ -200,6 +211,7 @@ class SiteModel:
             signals.initialized.send(self.pelican)
         self._initialized_sent = False
         timings["initialized"] = time.perf_counter() - started
+        step_done()
 
         context = self.settings.copy()
         context["generated_content"] = {}
@@ -214,12 +226,14 @@ class SiteModel:
             if hasattr(generator, "check_disabled_readers"):
                 generator.check_disabled_readers()
             timings[f"context:{type(generator).__name__}"] = time.perf_counter() - mark
+            step_done()
         mark = time.perf_counter()
         signals.all_generators_finalized.send(generators)
         for generator in generators:
             if hasattr(generator, "refresh_metadata_intersite_links"):
                 generator.refresh_metadata_intersite_links()
         timings["all_generators_finalized"] = time.perf_counter() - mark
+        step_done()
 
         mark = time.perf_counter()
         writer = RecordingWriter(self.pelican.output_path, self.settings)
@@ -229,6 +243,7 @@ class SiteModel:
                 generator.generate_output(writer)
             if isinstance(generator, StaticGenerator):
                 static_files |= {item.save_as for item in generator.staticfiles}
+            step_done()
         timings["record"] = time.perf_counter() - mark
         mark = time.perf_counter()
         signals.finalized.send(self.pelican)

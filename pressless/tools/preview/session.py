@@ -1,15 +1,18 @@
 """The preview's worker: one thread that rebuilds, renders, writes and indexes.
 
 Everything that touches the site model runs on this thread, in this order of
-priority: a page a browser is waiting for; files that changed (a new model);
-settling after an in-place edit (incremental.py); pages still to be
-written; the search index, once every page is written. Other threads talk to
-it through `files_changed` and `render_now`.
+priority: a page a browser is waiting for (after any save that came first,
+while the model must settle); files that changed (a quick update, or a new
+model); settling after a quick update (incremental.py); pages still to be
+written; the search index, once every page is written.
+Other threads talk to it through `files_changed` and `render_now`.
 
-While the model settles, the edited post's page (already written, and sent
+While the model settles, the edited posts' pages (already written, and sent
 as the reload) and files that no page job makes (styles, scripts, images)
 are served straight from disk; a request for any other page waits for the
-settled model, so what is served is always what a full build writes.
+settled model, so what is served is always what a full build writes. A save
+that comes while the model settles stops it between two steps, is taken as
+quickly as if nothing were pending, and settling starts again after it.
 """
 
 import shutil
@@ -34,6 +37,7 @@ from pressless.core.pagefind import (
 )
 
 from .incremental import quick_update
+from .model import Interrupted
 from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
 from .problems import ErrorCollector, one_line, problems_of_failure
 
@@ -182,11 +186,17 @@ class PreviewSession:
                     self._wake.wait(timeout=self._next_check())
                 if self._stopping:
                     return
-                request = self.requests.popleft() if self.requests else None
+                # A page waiting for the model to settle waits for a save made
+                # meanwhile too: settling would only stop for it.
+                saves_first = self.changes and (self.settle_due or not self.requests)
+                request = self.requests.popleft() if self.requests and not saves_first else None
                 changes, self.changes = (self.changes, {}) if not request else ({}, self.changes)
             if request:
-                if self.settle_due:
-                    self._settle()
+                if self.settle_due and not self._settle():
+                    # A save came while settling: it goes first, the request after.
+                    with self._wake:
+                        self.requests.appendleft(request)
+                    continue
                 self._answer(*request)
             elif changes:
                 self._rebuild(changes)
@@ -272,7 +282,7 @@ class PreviewSession:
                 elif "theme" in kinds:
                     self.model.forget_theme()
                 edited = settle = None
-                if kinds == {"content"} and self.generation is not None and not self.settle_due:
+                if kinds == {"content"} and self.generation is not None:
                     edited, settle = quick_update(self.model, self.generation, list(changes))
                 if settle is not None:
                     # Written before the reload goes out: the browser's request for
@@ -292,7 +302,7 @@ class PreviewSession:
         if edited == [] and settle is None and not collector.messages:
             return  # an empty new folder: no page shows it
         if settle is not None:
-            self.fresh_while_settling = set(settle)
+            self.fresh_while_settling |= set(settle)
             self.settle_due = self.settling = True
         else:
             self._put_first(changed_jobs)
@@ -318,14 +328,26 @@ class PreviewSession:
             self.dirty.pop(relative, None)
         self.dirty = {**dict.fromkeys(jobs), **self.dirty}
 
+    def _changes_waiting(self):
+        return bool(self.changes)
+
     def _settle(self):
-        """The whole model rebuilt after a quick update; pages that changed follow."""
-        self.settle_due = False
+        """The whole model rebuilt after quick updates; pages that changed follow. False when a
+        save came in the meantime (it is taken first, as quickly as it can be; settling follows)."""
         served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
         started = time.monotonic()
         with ErrorCollector() as collector:
             try:
-                self._install(self.model.generation())
+                generation = self.model.generation(interrupted=self._changes_waiting)
+            except Interrupted:
+                return False
+            except Exception as error:
+                self.settle_due, self.settling, self.fresh_while_settling = False, False, set()
+                self._fail(error, collector.messages)
+                return True
+            self.settle_due = False
+            try:
+                self._install(generation)
                 for relative, data in served.items():
                     if relative in self.generation.jobs and self._write(relative) != data:
                         # Saved again while settling, or the quick update missed
@@ -334,7 +356,7 @@ class PreviewSession:
                         self.notify({"command": "reload", "path": self._url_of([relative]), "liveCSS": True})
             except Exception as error:
                 self._fail(error, collector.messages)
-                return
+                return True
             finally:
                 # Until here the quick page was served from disk, even while
                 # the rest of the site was being rebuilt.
@@ -344,6 +366,7 @@ class PreviewSession:
             say(one_line(message))
         self._note("settled")
         say(f"settled in {time.monotonic() - started:.2f} s")
+        return True
 
     def _install(self, generation):
         self.generation = generation
