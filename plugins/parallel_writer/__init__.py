@@ -17,12 +17,14 @@ import signal
 import traceback
 from dataclasses import dataclass
 
+import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
 from pressless.core.child_process import die_with_parent
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+from pressless.core.writing import PAGES_WRITTEN
 
 from .shares import WriteError, write_share_only
 
@@ -117,7 +119,7 @@ def split_writing(generators):
     settings = generators[0].settings
     processes = config_of(settings, PLUGIN).processes
     page_generators = [g for g in generators if isinstance(g, PAGE_GENERATORS)]
-    if processes < 2 or not page_generators:
+    if not page_generators:
         return
     # Each generator's own method, before the first one is replaced below.
     writing = [generator.generate_output for generator in page_generators]
@@ -125,13 +127,19 @@ def split_writing(generators):
     def fork_then_write(writer):
         # Forked here, after refresh_metadata_intersite_links, with the writer
         # Pelican chose (content_guard's): every process writes the same way.
-        restore = _start_writers(settings, writing, writer, processes)
+        restore = _start_writers(settings, writing, writer, processes) if processes > 1 else None
         try:
             for generate_output in writing:
                 generate_output(writer)
         finally:
             # Plugin generators after these write whole, in this process only.
-            restore()
+            if restore:
+                restore()
+        # Every entry page is on disk once every writer is done: what only
+        # reads them (the search index) can start now, beside the plugin
+        # generators still writing in this process.
+        _wait_for_children(settings)
+        blinker.signal(PAGES_WRITTEN).send(settings)
 
     page_generators[0].generate_output = fork_then_write
     for generator in page_generators[1:]:
@@ -143,7 +151,12 @@ def _written_already(writer):
 
 
 def wait_for_writers(pelican):
-    children = pelican.settings.pop(STATE_KEY, None)
+    # Done already once the pages were written, unless Pelican's process failed first.
+    _wait_for_children(pelican.settings)
+
+
+def _wait_for_children(settings):
+    children = settings.pop(STATE_KEY, None)
     if not children:
         return
     failures = []

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pressless.core.child_process import die_with_parent
@@ -130,51 +131,95 @@ def index_pages(
     The batches run one after another, so only one Pagefind holds memory at
     a time. Raise PagefindError when any batch fails.
     """
+    return start_indexing(site, relative_paths, bundle_folder, exclude_selectors, force_language,
+                          pages_per_index)()
+
+
+def start_indexing(
+    site,
+    relative_paths,
+    bundle_folder="pagefind",
+    exclude_selectors=(),
+    force_language=None,
+    pages_per_index=PAGES_PER_INDEX,
+):
+    """index_pages in two steps: start the first batch's Pagefind and return at once.
+
+    Returns `finish()`: it waits for that Pagefind, runs the other batches
+    one after another, writes the bundle list and returns Pagefind's log
+    (raising PagefindError as index_pages does). Between the two, the caller
+    may do other work on the other cores; nothing must write the entry pages.
+    """
     site = Path(site)
     bundle = site / bundle_folder
     # Every bundle of an earlier build goes, the ones a larger site needed too.
     shutil.rmtree(bundle, ignore_errors=True)
     batches = bundle_batches(relative_paths, pages_per_index)
-    logs = [index_batch(site, paths, bundle / folder, exclude_selectors, force_language)
-            for folder, paths in batches]
-    bundle.mkdir(parents=True, exist_ok=True)
-    (bundle / BUNDLE_LIST).write_text(bundle_list_text(batches), encoding="utf-8")
-    return "".join(logs)
+    (first_folder, first_paths), others = batches[0], batches[1:]
+    first = PagefindBatch(site, first_paths, bundle / first_folder, exclude_selectors, force_language)
+
+    def finish():
+        logs = [first.finish()]
+        for folder, paths in others:
+            logs.append(index_batch(site, paths, bundle / folder, exclude_selectors, force_language))
+        bundle.mkdir(parents=True, exist_ok=True)
+        (bundle / BUNDLE_LIST).write_text(bundle_list_text(batches), encoding="utf-8")
+        return "".join(logs)
+
+    return finish
 
 
 def index_batch(site, relative_paths, bundle, exclude_selectors=(), force_language=None):
     """One Pagefind run: site's `relative_paths` into the folder `bundle`; raise PagefindError."""
-    # A symlink (a dangling one too) goes through the scratch tree, where
-    # Pagefind judges what it points to, as it always did.
-    glob = None if any((site / path).is_symlink() for path in relative_paths) else paths_glob(relative_paths)
-    if glob is not None:
-        done = _run_pagefind(pagefind_command(site, bundle, exclude_selectors, force_language, glob))
-    else:
-        scratch = site / SCRATCH
-        shutil.rmtree(scratch, ignore_errors=True)
+    return PagefindBatch(site, relative_paths, bundle, exclude_selectors, force_language).finish()
+
+
+class PagefindBatch:
+    """One Pagefind run, started when made; `finish()` waits for it and returns its log."""
+
+    def __init__(self, site, relative_paths, bundle, exclude_selectors=(), force_language=None):
+        # A symlink (a dangling one too) goes through the scratch tree, where
+        # Pagefind judges what it points to, as it always did.
+        symlinks = any((site / path).is_symlink() for path in relative_paths)
+        glob = None if symlinks else paths_glob(relative_paths)
+        self.scratch = None if glob is not None else site / SCRATCH
+        source = site
+        # Pagefind's output goes to a file, not a pipe nobody reads until the end.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish, or at once on failure)
         try:
-            link_tree(site, relative_paths, scratch)
-            done = _run_pagefind(pagefind_command(scratch, bundle, exclude_selectors, force_language))
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
+                link_tree(site, relative_paths, self.scratch)
+                source = self.scratch
+            # Pagefind dies with this process, and is in its process group, so a
+            # build that is stopped stops it too.
+            self.process = subprocess.Popen(
+                pagefind_command(source, bundle, exclude_selectors, force_language, glob),
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent(),
+            )
+        except BaseException:
+            self._clean_up()
+            raise
+
+    def _clean_up(self):
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        self.log.close()
+
+    def finish(self):
+        try:
+            returncode = self.process.wait()
+            self.log.seek(0)
+            log = self.log.read().decode("utf-8", "replace")
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-    reason = failure_of(done.returncode, done.stdout)
-    if reason:
-        details = " ".join(line.strip() for line in done.stdout.splitlines() if line.strip().startswith("-"))
-        raise PagefindError(f"{reason}{': ' + details if details else ''}")
-    return done.stdout
-
-
-def _run_pagefind(command):
-    # Pagefind dies with this process, and is in its process group, so a
-    # build that is stopped stops it too.
-    return subprocess.run(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=die_with_parent(),
-        check=False,
-    )
+            self._clean_up()
+        reason = failure_of(returncode, log)
+        if reason:
+            details = " ".join(line.strip() for line in log.splitlines() if line.strip().startswith("-"))
+            raise PagefindError(f"{reason}{': ' + details if details else ''}")
+        return log
 
 
 def indexes_drafts(chosen, show_drafts):
