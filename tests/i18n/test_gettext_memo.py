@@ -18,15 +18,16 @@ TEMPLATES = {
         '{% trans %}Powered by <a href="/">Pelican</a>{% endtrans %}|'
         '{% trans name=title %}Hello {{ name }}{% endtrans %}|'
         '{% for n in [0, 1, 2, 2] %}{{ ngettext("%(num)s Comment", "%(num)s Comments", n) }};{% endfor %}|'
-        '{{ ngettext("%(num)s result for “%(query)s”.", "%(num)s results for “%(query)s”.", 3, query=title) }}'
+        '{{ ngettext("%(num)s result for “%(query)s”.", "%(num)s results for “%(query)s”.", 3,'
+        ' query=title) }}'
     ),
 }
+
+FRENCH = {"Skip to content": "Aller au contenu", "Menu": "Menu <b>fr</b>"}
 
 
 class CountingTranslations(gettext.NullTranslations):
     """English, with the French of two messages, counting catalog lookups."""
-
-    FRENCH = {"Skip to content": "Aller au contenu", "Menu": "Menu <b>fr</b>"}
 
     def __init__(self):
         super().__init__()
@@ -34,7 +35,7 @@ class CountingTranslations(gettext.NullTranslations):
 
     def gettext(self, message):
         self.lookups += 1
-        return self.FRENCH.get(message, message)
+        return FRENCH.get(message, message)
 
     def ngettext(self, singular, plural, count):
         self.lookups += 1
