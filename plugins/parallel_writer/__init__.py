@@ -4,9 +4,10 @@ Once the site model is complete, Pelican's first page generator forks the
 writer processes; each renders and writes only the pages and feeds whose
 output path hashes to it (shares.py), Pelican's own process writes share 0
 and everything else (plugin generators: comment feeds, share pages,
-sitemap; static files). On `finalized`, before the search index, Pelican's
-process waits for every writer; a writer that failed fails the build with
-its message, naming the page.
+sitemap; static files). Once its own share is written, Pelican's process
+waits for every writer (a writer that failed fails the build with its
+message, naming the page) and sends pressless.core.writing.PAGES_WRITTEN:
+the search index starts then, beside the plugin generators.
 """
 
 import atexit
