@@ -38,7 +38,7 @@ from pressless.core.pagefind import (
     start_indexing,
 )
 from pressless.core.unchanged import nothing_changed
-from pressless.core.writing import PAGES_WRITTEN
+from pressless.core.writing import ENTRIES_WRITTEN
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +109,10 @@ def note_entries(generators):
 def start_index(settings):
     """Every entry page is on disk (pressless.core.writing): start indexing them now.
 
-    Pagefind's first batch runs while Pelican's process goes on writing the
-    plugin generators' files (comment feeds, share pages), on a core of its
-    own; `write_index` waits for it on `finalized` and runs the other batches.
+    Pagefind's first batch runs while the writers go on with the listings
+    and feeds and Pelican's process with the plugin generators' files
+    (comment feeds, share pages); `write_index` waits for it on `finalized`
+    and runs the other batches.
     """
     files = settings.pop(ENTRIES_KEY, None)
     if files is None or nothing_changed(settings):
@@ -158,5 +159,5 @@ def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(note_entries)
-    blinker.signal(PAGES_WRITTEN).connect(start_index)
+    blinker.signal(ENTRIES_WRITTEN).connect(start_index)
     signals.finalized.connect(write_index)

@@ -153,7 +153,7 @@ def test_pagefind_failing_in_the_last_batch_fails_the_build(tmp_path):
 @pytest.mark.parametrize("processes", [1, 2])
 def test_indexing_runs_while_the_plugin_generators_write(tmp_path, processes):
     # Pagefind starts once every writer has written the entry pages
-    # (pressless.core.writing.PAGES_WRITTEN), not on `finalized`: a plugin
+    # (pressless.core.writing.ENTRIES_WRITTEN), not on `finalized`: a plugin
     # generator that waits sees the first bundle written, and the build's
     # index is the same as ever.
     extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
