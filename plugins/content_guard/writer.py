@@ -23,18 +23,24 @@ def _writer_name(template, kwargs):
     return f"the {getattr(template, 'name', template)} template"
 
 
+_A_FEED = (None, {})
+
+
 class OneWriterPerFile(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
+        # What wrote each file, as (template, keyword arguments): named only
+        # when two collide (naming an entry resolves its source path, which
+        # every page written would otherwise pay for).
         self._writer_of = {}
-        self._writing = "a feed"
+        self._writing = _A_FEED
 
     def write_feed(self, *args, **kwargs):
-        self._writing = "a feed"
+        self._writing = _A_FEED
         return super().write_feed(*args, **kwargs)
 
     def write_file(self, name, template, context, *args, **kwargs):
-        self._writing = _writer_name(template, kwargs)
+        self._writing = (template, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
@@ -43,7 +49,12 @@ class OneWriterPerFile(Writer):
         if filename in self._written_files and not overriding:
             shown = os.path.relpath(filename, self.output_path)
             raise ContentError(
-                f"{self._writing} and {first} are both written to {shown}; "
+                f"{_named(self._writing)} and {_named(first)} are both written to {shown}; "
                 "give one of them another Slug"
             )
         return super()._open_w(filename, encoding, override=override)
+
+
+def _named(writing):
+    template, kwargs = writing
+    return "a feed" if writing is _A_FEED else _writer_name(template, kwargs)

@@ -31,6 +31,8 @@ from pressless.core.language import (
     translations_from,
 )
 
+from . import memo
+
 logger = logging.getLogger(__name__)
 
 PLUGIN = "i18n"
@@ -99,6 +101,8 @@ def check(pelican):
 def install_catalog(generator):
     config = config_of(generator.settings, PLUGIN)
     generator.env.install_gettext_translations(config.translations, newstyle=True)
+    # The same functions, each message looked up once per build (memo.py).
+    memo.install(generator.env, config.translations)
 
 
 def write_local_dates(content):

@@ -4,8 +4,12 @@ Once the site model is complete, Pelican's first page generator forks the
 writer processes; each renders and writes only the pages and feeds whose
 output path hashes to it (shares.py), Pelican's own process writes share 0
 and everything else (plugin generators: comment feeds, share pages,
-sitemap; static files). On `finalized`, before the search index, Pelican's
-process waits for every writer; a writer that failed fails the build with
+sitemap; static files). Every process writes its share of the entry pages
+first, then the listings, archives and feeds (passes.py); once every
+process has written its entries, Pelican's process sends
+pressless.core.writing.ENTRIES_WRITTEN, and the search index starts beside
+the writing still going on. When its own share is written, Pelican's
+process waits for every writer: a writer that failed fails the build with
 its message, naming the page.
 """
 
@@ -17,13 +21,16 @@ import signal
 import traceback
 from dataclasses import dataclass
 
+import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
 from pressless.core.child_process import die_with_parent
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+from pressless.core.writing import ENTRIES_WRITTEN
 
+from .passes import write_in_two_passes
 from .shares import WriteError, write_share_only
 
 log = logging.getLogger(__name__)
@@ -64,14 +71,17 @@ def check(pelican):
     store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
-def _write_share_and_exit(writing, writer, index, processes, report):
-    """In a forked writer: render this share of every page generator's pages, then leave."""
+def _write_share_and_exit(generators, writer, index, processes, report, entries_written):
+    """In a forked writer: render this share of every page generator's pages, then leave.
+
+    A byte on `entries_written` tells Pelican's process that this share of
+    the entry pages is on disk; `report` carries a failure's message.
+    """
     code = 0
     try:
         die_with_parent(os.getppid())()
         write_share_only(writer, index, processes)
-        for generate_output in writing:
-            generate_output(writer)
+        write_in_two_passes(generators, writer, between=lambda: _say_done(entries_written))
     except BaseException as error:  # everything must reach the parent
         code = 1
         message = str(error) if isinstance(error, WriteError | AuthorError) else traceback.format_exc()
@@ -80,23 +90,41 @@ def _write_share_and_exit(writing, writer, index, processes, report):
         os._exit(code)
 
 
-def _start_writers(settings, writing, writer, processes):
+def _say_done(fd):
+    os.write(fd, b"1")
+    os.close(fd)
+
+
+def _start_writers(settings, generators, writer, processes):
     children = settings[STATE_KEY] = []
     for index in range(1, processes):
         read_end, write_end = os.pipe()
+        entries_read, entries_write = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
-            _write_share_and_exit(writing, writer, index, processes, write_end)
+            os.close(entries_read)
+            _write_share_and_exit(generators, writer, index, processes, write_end, entries_write)
         os.close(write_end)
-        children.append((pid, read_end))
+        os.close(entries_write)
+        children.append((pid, read_end, entries_read))
     # Pelican failing in its own share must not leave writers behind.
     atexit.register(_stop_writers, children)
     return write_share_only(writer, 0, processes)
 
 
+def _wait_for_entries(settings):
+    """Until every writer has written its entry pages; a writer that failed first fails the build."""
+    for _pid, _report, entries_read in list(settings.get(STATE_KEY) or []):
+        if not os.read(entries_read, 1):  # it ended without saying so: it failed
+            _wait_for_children(settings)  # raises WriterFailed with its message
+            return
+
+
 def _stop_writers(children):
-    for pid, read_end in children:
+    for pid, read_end, entries_read in children:
+        with contextlib.suppress(OSError):
+            os.close(entries_read)
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
@@ -117,25 +145,37 @@ def split_writing(generators):
     settings = generators[0].settings
     processes = config_of(settings, PLUGIN).processes
     page_generators = [g for g in generators if isinstance(g, PAGE_GENERATORS)]
-    if processes < 2 or not page_generators:
+    if not page_generators:
         return
     # Each generator's own method, before the first one is replaced below.
     writing = [generator.generate_output for generator in page_generators]
 
+    def write_alone(writer):
+        for generate_output in writing:
+            generate_output(writer)
+        _entries_written(settings)
+
     def fork_then_write(writer):
         # Forked here, after refresh_metadata_intersite_links, with the writer
         # Pelican chose (content_guard's): every process writes the same way.
-        restore = _start_writers(settings, writing, writer, processes)
+        restore = _start_writers(settings, page_generators, writer, processes)
         try:
-            for generate_output in writing:
-                generate_output(writer)
+            write_in_two_passes(page_generators, writer, between=lambda: _entries_written(settings))
         finally:
             # Plugin generators after these write whole, in this process only.
             restore()
+        _wait_for_children(settings)
 
-    page_generators[0].generate_output = fork_then_write
+    page_generators[0].generate_output = fork_then_write if processes > 1 else write_alone
     for generator in page_generators[1:]:
         generator.generate_output = _written_already
+
+
+def _entries_written(settings):
+    # Every entry page is on disk once every writer has said so: what only
+    # reads them (the search index) can start now, beside the writing still to do.
+    _wait_for_entries(settings)
+    blinker.signal(ENTRIES_WRITTEN).send(settings)
 
 
 def _written_already(writer):
@@ -143,11 +183,17 @@ def _written_already(writer):
 
 
 def wait_for_writers(pelican):
-    children = pelican.settings.pop(STATE_KEY, None)
+    # Done already once the pages were written, unless Pelican's process failed first.
+    _wait_for_children(pelican.settings)
+
+
+def _wait_for_children(settings):
+    children = settings.pop(STATE_KEY, None)
     if not children:
         return
     failures = []
-    for pid, read_end in children:
+    for pid, read_end, entries_read in children:
+        os.close(entries_read)
         message = _read_all(read_end)
         _, status = os.waitpid(pid, 0)
         if status != 0:

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import blinker
 from pelican import signals
 
 from pressless.core.config import (
@@ -29,8 +30,15 @@ from pressless.core.config import (
     yes_or_no,
 )
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
-from pressless.core.pagefind import PAGES_PER_INDEX, PagefindError, entry_files, index_pages, indexes_drafts
+from pressless.core.pagefind import (
+    PAGES_PER_INDEX,
+    PagefindError,
+    entry_files,
+    indexes_drafts,
+    start_indexing,
+)
 from pressless.core.unchanged import nothing_changed
+from pressless.core.writing import ENTRIES_WRITTEN
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +57,8 @@ DEFAULTS = {
 # Where this build's entries are noted between the two signals: the build's
 # own settings dict, so nothing outlives the build.
 ENTRIES_KEY = "_SEARCH_ENTRY_FILES"
+# The indexing started once every entry page was written (see start_index).
+INDEXING_KEY = "_SEARCH_INDEXING"
 
 
 @dataclass(frozen=True)
@@ -96,33 +106,58 @@ def note_entries(generators):
         settings[ENTRIES_KEY] = entry_files(generators, with_drafts)
 
 
-def write_index(pelican):
-    settings = pelican.settings
+def start_index(settings):
+    """Every entry page is on disk (pressless.core.writing): start indexing them now.
+
+    Pagefind's first batch runs while the writers go on with the listings
+    and feeds and Pelican's process with the plugin generators' files
+    (comment feeds, share pages); `write_index` waits for it on `finalized`
+    and runs the other batches.
+    """
     files = settings.pop(ENTRIES_KEY, None)
-    config = config_of(settings, PLUGIN)
-    # Nothing written this build (plugins/build_memo): the last build's index stands.
-    if not config.index or files is None or nothing_changed(settings):
+    if files is None or nothing_changed(settings):
         return
-    site = Path(pelican.output_path)
+    settings[INDEXING_KEY] = start_entries(Path(settings["OUTPUT_PATH"]), files, config_of(settings, PLUGIN))
+
+
+def start_entries(site, files, config):
+    """(number of pages, finish()): Pagefind started over the entry pages `files` of `site`."""
     # Every entry noted was written (an entry Pelican could not write stops
     # the build before this), so a missing one is Pagefind's to report.
     written = [name for name in files if (site / name).exists() or (site / name).is_symlink()]
+    finish = start_indexing(
+        site,
+        written,
+        exclude_selectors=config.exclude_selectors,
+        force_language=config.force_language,
+        pages_per_index=config.pages_per_index,
+    )
+    return len(written), finish
+
+
+def write_index(pelican):
+    settings = pelican.settings
+    indexing = settings.pop(INDEXING_KEY, None)
+    files = settings.pop(ENTRIES_KEY, None)
+    config = config_of(settings, PLUGIN)
+    site = Path(pelican.output_path)
+    if indexing is None:
+        # Nothing written this build (plugins/build_memo): the last build's index stands.
+        if not config.index or files is None or nothing_changed(settings):
+            return
+        indexing = start_entries(site, files, config)
+    indexed, finish = indexing
     try:
-        index_pages(
-            site,
-            written,
-            exclude_selectors=config.exclude_selectors,
-            force_language=config.force_language,
-            pages_per_index=config.pages_per_index,
-        )
+        finish()
     except PagefindError as error:
         raise AuthorError(f"search: Pagefind could not index the site: {error}") from None
-    bundles = -(-len(written) // config.pages_per_index) or 1
-    log.info("search: indexed %d pages into %s (%d bundles)", len(written), site / "pagefind", bundles)
+    bundles = -(-indexed // config.pages_per_index) or 1
+    log.info("search: indexed %d pages into %s (%d bundles)", indexed, site / "pagefind", bundles)
 
 
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(note_entries)
+    blinker.signal(ENTRIES_WRITTEN).connect(start_index)
     signals.finalized.connect(write_index)

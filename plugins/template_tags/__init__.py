@@ -18,7 +18,7 @@ from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import iso_datetime, plain_text
 
 from .posts import link_neighbours
-from .render_once import forget_rendered, new_build_cache, render_once
+from .render_once import forget_rendered, new_build_cache, render_entry_once, render_once
 from .settings import PLUGIN, check_settings
 from .widgets import monthly_archives, recent_posts, tag_cloud
 
@@ -30,6 +30,7 @@ def check(pelican):
     filters.setdefault("plain_text", plain_text)
     filters.setdefault("iso_datetime", iso_datetime)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).setdefault("render_once", render_once)
+    pelican.settings["JINJA_GLOBALS"].setdefault("render_entry_once", render_entry_once)
 
 
 def describe_site(generators):

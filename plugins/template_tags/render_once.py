@@ -42,3 +42,26 @@ def render_once(context, template_name):
     if cache is not None:
         cache[key] = html
     return html
+
+
+@pass_context
+def render_entry_once(context, template_name, entry, **variation):
+    """`template_name` rendered for `entry`, once per build for each SITEURL and `variation`.
+
+    For a partial that prints one post the same way wherever it is listed
+    (the summary on the front page and on its category, tag and author
+    pages): a 1,000-post blog lists each post on about five listing pages.
+    The partial may read `entry`, the `variation` values (passed to it as
+    variables), SITEURL and build-wide values only: anything else it read
+    from the page would be taken from the first page that rendered it.
+    """
+    cache = context.get(BUILD_CACHE)
+    key = (template_name, id(entry), context.get("SITEURL"), tuple(sorted(variation.items())))
+    if cache is not None and key in cache:
+        return cache[key][1]
+    template = context.environment.get_template(template_name)
+    html = Markup(template.render({**context.get_all(), **variation, "entry": entry}))
+    if cache is not None:
+        # The entry is kept with its HTML so that its id() cannot be reused during the build.
+        cache[key] = (entry, html)
+    return html

@@ -148,3 +148,19 @@ def test_pagefind_failing_in_the_last_batch_fails_the_build(tmp_path):
     assert returncode != 0, log
     assert "search: Pagefind could not index the site: 1 files failed to index" in log
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_indexing_runs_while_the_plugin_generators_write(tmp_path, processes):
+    # Pagefind starts once every writer has written the entry pages
+    # (pressless.core.writing.ENTRIES_WRITTEN), not on `finalized`: a plugin
+    # generator that waits sees the first bundle written, and the build's
+    # index is the same as ever.
+    extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
+             f"PARALLEL_WRITER_PROCESSES = {processes}\n")
+    returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS, extra))
+    assert returncode == 0, log
+    output = tmp_path / "output"
+    assert (output / "index-seen-while-writing.txt").read_text() == "yes"
+    bundle = output / "pagefind"
+    assert [bundle_pages(bundle / part) for part in ["", "part-2", "part-3", "part-4"]] == [2, 2, 2, 1]

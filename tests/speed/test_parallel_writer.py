@@ -5,6 +5,8 @@ every file must be byte for byte the same. A template error on a page
 another process renders fails the build, naming the page.
 """
 
+import json
+import re
 import shutil
 
 import pytest
@@ -81,3 +83,28 @@ def test_one_writer_per_core_by_default_but_not_more_than_four(monkeypatch):
     assert check_settings({"PARALLEL_WRITER_PROCESSES": 8}).processes == 8
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert check_settings({}).processes == 2
+
+
+def test_every_writer_writes_its_entry_pages_before_its_listings(one_process, tmp_path):
+    # The search index starts on ENTRIES_WRITTEN (plugins/search): every post
+    # and page must be on disk then, while Pelican's own share of the
+    # listings, archives and feeds is still to be written.
+    _, reference = one_process
+    noted = tmp_path / "seen.json"
+    settings = settings_file(tmp_path, 2)
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
+        + 'PLUGINS = [*PLUGINS, "note_entries_written"]\n'
+        + f"NOTE_ENTRIES_WRITTEN_TO = {str(noted)!r}\n",
+        encoding="utf-8",
+    )
+    returncode, log = build(settings, tmp_path / "site")
+    assert returncode == 0, log
+    seen = set(json.loads(noted.read_text(encoding="utf-8")))
+    posts = [name for name in reference if re.fullmatch(r"\d{4}/\d\d/\d\d/[^/]+/index\.html", name)]
+    assert len(posts) > 10 and set(posts) <= seen
+    listings = [name for name in reference if name.endswith(".html") and owner_of(name, 2) == 0
+                and name.split("/")[0] in ("tag", "category", "author", "page", "index.html", "archives")]
+    assert len(listings) > 5
+    assert seen.isdisjoint(listings)

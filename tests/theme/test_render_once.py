@@ -2,7 +2,13 @@
 
 from jinja2 import DictLoader, Environment
 
-from plugins.template_tags.render_once import BUILD_CACHE, new_build_cache, render_once
+from plugins.template_tags.render_once import (
+    BUILD_CACHE,
+    forget_rendered,
+    new_build_cache,
+    render_entry_once,
+    render_once,
+)
 
 
 def environment(renders):
@@ -52,3 +58,42 @@ def test_without_a_build_cache_it_just_renders():
     for _ in range(2):
         assert page.render(SITEURL="", label="x", page_only=1) == '<a href="/x/">x</a>|1'
     assert len(renders) == 2
+
+
+class Post:
+    def __init__(self, title):
+        self.title = title
+
+
+def test_an_entry_partial_renders_once_per_entry_siteurl_and_variation():
+    renders = []
+    env = Environment(
+        loader=DictLoader(
+            {
+                "summary.html": '<a href="{{ SITEURL }}/p/">{{ counted(entry.title) }}</a>'
+                "{% if first %}*{% endif %}",
+                "list.html": "{% for entry in posts %}"
+                "{{ render_entry_once('summary.html', entry, first=loop.first) }};{% endfor %}",
+            }
+        ),
+        autoescape=True,
+    )
+    env.globals.update(render_entry_once=render_entry_once, counted=lambda seen: renders.append(seen) or seen)
+    listing = env.get_template("list.html")
+    build = {}
+    new_build_cache(build)
+    one, two = Post("One & only"), Post("Two")
+    pages = [("..", [one, two]), ("..", [two, one]), ("../..", [one, two]), ("..", [one, two])]
+    outputs = [listing.render(build, SITEURL=siteurl, posts=posts) for siteurl, posts in pages]
+    assert outputs == [
+        '<a href="../p/">One &amp; only</a>*;<a href="../p/">Two</a>;',
+        '<a href="../p/">Two</a>*;<a href="../p/">One &amp; only</a>;',
+        '<a href="../../p/">One &amp; only</a>*;<a href="../../p/">Two</a>;',
+        '<a href="../p/">One &amp; only</a>*;<a href="../p/">Two</a>;',
+    ]
+    # (one, "..", first), (two, "..", not first), (two, "..", first), (one, "..", not first),
+    # then the same two at "../..": the last page is all from the cache.
+    assert renders == ["One & only", "Two", "Two", "One & only", "One & only", "Two"]
+    forget_rendered(build)
+    listing.render(build, SITEURL="..", posts=[one])
+    assert renders[-1] == "One & only"
