@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 BENCH = Path(__file__).resolve().parent
 PHASES = ("cold", "warm", "edit")
 TOOL_ORDER = ("pressless", "pressless-before", "pelican", "hugo", "jekyll")
-REFRESH_PHASES = ("body", "title")
+REFRESH_PHASES = ("body", "title", "tag")
 
 
 def ordered_tools(rows):

@@ -334,7 +334,9 @@ class PreviewSession:
     def _settle(self):
         """The whole model rebuilt after quick updates; pages that changed follow. False when a
         save came in the meantime (it is taken first, as quickly as it can be; settling follows)."""
-        served = {relative: (self.output / relative).read_bytes() for relative in self.fresh_while_settling}
+        # (A quick page whose post was deleted since has no file any more.)
+        served = {relative: path.read_bytes() for relative in self.fresh_while_settling
+                  if (path := self.output / relative).is_file()}
         started = time.monotonic()
         with ErrorCollector() as collector:
             try:
