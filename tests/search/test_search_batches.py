@@ -164,3 +164,16 @@ def test_indexing_runs_while_the_plugin_generators_write(tmp_path, processes):
     assert (output / "index-seen-while-writing.txt").read_text() == "yes"
     bundle = output / "pagefind"
     assert [bundle_pages(bundle / part) for part in ["", "part-2", "part-3", "part-4"]] == [2, 2, 2, 1]
+
+
+def test_a_site_above_the_early_start_limit_is_indexed_after_the_writers(tmp_path):
+    # Pagefind beside every writer holds both in memory at once: above
+    # SEARCH_EARLY_START_MAX_PAGES entry pages it waits for `finalized`.
+    extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
+             "PARALLEL_WRITER_PROCESSES = 2\nSEARCH_EARLY_START_MAX_PAGES = 6\nINDEX_SEEN_WAIT_SECONDS = 4\n")
+    returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS, extra))
+    assert returncode == 0, log
+    output = tmp_path / "output"
+    assert (output / "index-seen-while-writing.txt").read_text() == "no"
+    bundle = output / "pagefind"
+    assert [bundle_pages(bundle / part) for part in ["", "part-2", "part-3", "part-4"]] == [2, 2, 2, 1]
