@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import time
 import urllib.error
@@ -27,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import corpus
-from refresh import BENCH, REPO, LiveClient, free_port, pressless_server
+from refresh import BENCH, REPO, LiveClient, free_port, pressless_server, summary
 
 PHASES = ("new", "date", "delete")
 POST = """Title: Bench Structural {run}
@@ -119,12 +118,7 @@ async def run(args):
         print(f"generating {posts} posts in {corpus_dir}", flush=True)
         corpus.generate(corpus_dir, posts, args.seed)
         rows = await measure(corpus_dir, work, args.repeat, args.timeout)
-        for phase, runs in rows.items():
-            results.append({
-                "tool": "pressless", "posts": posts, "phase": phase, "runs": runs,
-                "median_reload_s": statistics.median(r["reload_s"] for r in runs),
-                "median_shown_s": statistics.median(r["shown_s"] for r in runs),
-            })
+        results += [summary("pressless", posts, phase, runs) for phase, runs in rows.items()]
     return results
 
 
