@@ -34,6 +34,7 @@ from pressless.core.pagefind import (
     failure_of,
     link_tree,
     pagefind_command,
+    paths_glob,
 )
 
 from .incremental import quick_update
@@ -80,10 +81,16 @@ class SearchIndexer:
     def _start_next(self):
         folder, files = self.batches.pop(0)
         shutil.rmtree(self.source, ignore_errors=True)
-        link_tree(self.output, files, self.source)
-        command = pagefind_command(self.source, self.staging / folder,
+        # Pagefind reads the pages in the output itself when a glob can name
+        # them (pages are replaced whole, never written in place); else a tree
+        # of links, as a build does.
+        symlinks = any((self.output / name).is_symlink() for name in files)
+        glob = None if symlinks else paths_glob(files)
+        if glob is None:
+            link_tree(self.output, files, self.source)
+        command = pagefind_command(self.source if glob is None else self.output, self.staging / folder,
                                    self.settings.get("SEARCH_EXCLUDE_SELECTORS") or (),
-                                   self.settings.get("SEARCH_FORCE_LANGUAGE"))
+                                   self.settings.get("SEARCH_FORCE_LANGUAGE"), glob=glob)
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
     def stop(self):
