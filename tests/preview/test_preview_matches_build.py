@@ -31,7 +31,8 @@ CHANGES_SEARCHED_TEXT = {"title", "new post", "deleted post", "body", "title, sl
 # comment files, a page, and posts added, moved (a new slug) or deleted.
 QUICK_EDITS = {"title", "tags", "new post", "deleted post", "new comment", "removed comment", "category",
                "sticky", "sticky no more", "author", "page body", "summary", "comments closed", "share off",
-               "slug", "title, slug kept", "new draft", "draft published", "date"}
+               "slug", "title, slug kept", "new draft", "draft filed", "draft published",
+               "date"}
 QUICK_UPDATE = "page updated (the rest follows)"
 
 
@@ -97,6 +98,7 @@ def test_preview_follows_every_kind_of_edit(fixture_site):
         ("author", lambda: edit(posts / "rye-bread-week.md", "Summary:", "Author: Ida Berg\nSummary:")),
         ("new draft", lambda: save(posts / "seed-catalogue.md", post_text(
             "Seed Catalogue", "2024-08-01 08:00", "Garden", ["winter"], "What to order.", status="draft"))),
+        ("draft filed", lambda: edit(posts / "seed-catalogue.md", "Tags: winter", "Tags: winter, seeds")),
         ("draft published", lambda: edit(posts / "seed-catalogue.md", "Status: draft", "Status: published")),
         ("date", lambda: edit(posts / "compost-in-spring.md", "Date: 2024-05-25", "Date: 2024-02-25")),
         ("page body", lambda: edit(content / "pages" / "about.md", "A small fixture blog.",

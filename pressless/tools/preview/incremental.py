@@ -135,7 +135,8 @@ def quick_update(model, generation, changed_paths):
     pages = None if saved_page else body_only_edit(generation, reread)
     if pages is not None:
         return pages, None
-    if any(moves(*edit) for edit in reread):
+    if any(moves(*edit) for edit in reread) or filed_off_the_lists(generation, reread):
+        # A draft filed anew is on no term's list: its object is replaced, as a moved post's is.
         return entry_set_edit(model, generation, resolved)
     pages = in_place_edit(generation, reread)
     if not pages:
@@ -189,8 +190,7 @@ def in_place_edit(generation, reread):
     entries = [entry for entry, *_ in reread]
     articles = generation.articles_generator
     filed = any(changed_headers(before, after) & FILING_HEADERS for _, before, after, _ in reread)
-    if filed and not all(any(entry is listed for listed in articles.articles) for entry in entries):
-        # A draft, hidden or translated post is on no term's list.
+    if filed_off_the_lists(generation, reread):
         return None
     for entry, *_, fresh in reread:
         adopt(entry, fresh)
@@ -199,6 +199,15 @@ def in_place_edit(generation, reread):
     if filed:
         regroup_terms(articles)
     return refreshed_pages(generation, entries)
+
+
+def filed_off_the_lists(generation, reread):
+    """Whether a post filed anew is on no term's list (a draft, hidden or translated post)."""
+    listed = generation.articles_generator.articles
+    return any(
+        changed_headers(before, after) & FILING_HEADERS and not any(entry is post for post in listed)
+        for entry, before, after, _ in reread
+    )
 
 
 def file_claimed_edit(generation, changed_paths):
