@@ -21,8 +21,9 @@ before it answers a request for any other page. A saved page goes the same
 way (the sitemap dates it by its file).
 
 Posts added, moved or deleted. A new post, one whose date, slug or status
-changed (its URL moves), or a deleted one is taken out of and put into the
-generator's lists, which are grouped again; the post's page is refreshed
+changed (its URL moves), a draft filed anew (on no term's list), or a
+deleted one is taken out of and put into the generator's lists, which are
+grouped again; the post's page is refreshed
 and rendered the same way, the old page's file removed, and the model
 settles after.
 
