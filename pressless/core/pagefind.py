@@ -96,6 +96,14 @@ def paths_glob(relative_paths):
     return glob if len(glob.encode("utf-8")) <= GLOB_MOST_BYTES else None
 
 
+def site_glob(site, relative_paths):
+    """paths_glob for pages of `site`, or None when one is a symlink: a symlink (a dangling one too)
+    goes through the scratch tree, where Pagefind judges what it points to."""
+    if any((Path(site) / path).is_symlink() for path in relative_paths):
+        return None
+    return paths_glob(relative_paths)
+
+
 def _glob_safe(path):
     return all(character.isalnum() or character in "._-/" for character in path) and ".." not in path
 
@@ -118,23 +126,6 @@ def bundle_list_text(batches):
     return json.dumps({"merge": merged}, indent=1) + "\n"
 
 
-def index_pages(
-    site,
-    relative_paths,
-    bundle_folder="pagefind",
-    exclude_selectors=(),
-    force_language=None,
-    pages_per_index=PAGES_PER_INDEX,
-):
-    """Write site/<bundle_folder>/ (and its part-N/ bundles) indexing only `relative_paths`.
-
-    The batches run one after another, so only one Pagefind holds memory at
-    a time. Raise PagefindError when any batch fails.
-    """
-    return start_indexing(site, relative_paths, bundle_folder, exclude_selectors, force_language,
-                          pages_per_index)()
-
-
 def start_indexing(
     site,
     relative_paths,
@@ -143,12 +134,14 @@ def start_indexing(
     force_language=None,
     pages_per_index=PAGES_PER_INDEX,
 ):
-    """index_pages in two steps: start the first batch's Pagefind and return at once.
+    """Index only `relative_paths` of `site` into site/<bundle_folder>/ (and its part-N/ bundles),
+    in two steps: start the first batch's Pagefind and return at once.
 
     Returns `finish()`: it waits for that Pagefind, runs the other batches
-    one after another, writes the bundle list and returns Pagefind's log
-    (raising PagefindError as index_pages does). Between the two, the caller
-    may do other work on the other cores; nothing must write the entry pages.
+    one after another (so only one Pagefind holds memory at a time), writes
+    the bundle list and returns Pagefind's log, raising PagefindError when
+    any batch fails. Between the two, the caller may do other work on the
+    other cores; nothing must write the entry pages.
     """
     site = Path(site)
     bundle = site / bundle_folder
@@ -178,10 +171,7 @@ class PagefindBatch:
     """One Pagefind run, started when made; `finish()` waits for it and returns its log."""
 
     def __init__(self, site, relative_paths, bundle, exclude_selectors=(), force_language=None):
-        # A symlink (a dangling one too) goes through the scratch tree, where
-        # Pagefind judges what it points to, as it always did.
-        symlinks = any((site / path).is_symlink() for path in relative_paths)
-        glob = None if symlinks else paths_glob(relative_paths)
+        glob = site_glob(site, relative_paths)
         self.scratch = None if glob is not None else site / SCRATCH
         source = site
         # Pagefind's output goes to a file, not a pipe nobody reads until the end.

@@ -34,7 +34,7 @@ from pressless.core.pagefind import (
     failure_of,
     link_tree,
     pagefind_command,
-    paths_glob,
+    site_glob,
 )
 
 from .incremental import quick_update
@@ -84,8 +84,7 @@ class SearchIndexer:
         # Pagefind reads the pages in the output itself when a glob can name
         # them (pages are replaced whole, never written in place); else a tree
         # of links, as a build does.
-        symlinks = any((self.output / name).is_symlink() for name in files)
-        glob = None if symlinks else paths_glob(files)
+        glob = site_glob(self.output, files)
         if glob is None:
             link_tree(self.output, files, self.source)
         command = pagefind_command(self.source if glob is None else self.output, self.staging / folder,
