@@ -181,18 +181,16 @@ def moves(entry, before, after, fresh):
 
 
 def in_place_edit(generation, reread):
-    """Update edited posts in place when no header that moves them changed; return their own pages.
+    """Update edited posts in place; return their own pages.
 
-    Returns None when the change needs the whole model rebuilt first. Pages
-    other than the returned ones are left stale: the caller rebuilds next.
+    For edits that move no post and file none that is off the term lists
+    (quick_update sends those to entry_set_edit). Returns None when the
+    change needs the whole model rebuilt first. Pages other than the
+    returned ones are left stale: the caller rebuilds next.
     """
-    if any(moves(*edit) for edit in reread):
-        return None
     entries = [entry for entry, *_ in reread]
     articles = generation.articles_generator
     filed = any(changed_headers(before, after) & FILING_HEADERS for _, before, after, _ in reread)
-    if filed_off_the_lists(generation, reread):
-        return None
     for entry, *_, fresh in reread:
         adopt(entry, fresh)
         entry.refresh_metadata_intersite_links()

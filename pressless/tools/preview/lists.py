@@ -44,10 +44,12 @@ def put_in(generator, entry):
 
 def regroup(generator):
     """Give `generator` and its context the groupings generate_context would make now."""
-    regroup_terms(generator)
     settings = generator.settings
-    generator.dates = order_content(list(generator.articles), settings["ARTICLE_ORDER_BY"])
-    generator.dates.sort(key=attrgetter("date"), reverse=generator.context["NEWEST_FIRST_ARCHIVES"])
+    ordered = in_pelicans_order(generator)
+    regroup_terms(generator, ordered)
+    # Sorted by date from Pelican's order, so posts of one moment keep it.
+    newest_first = generator.context["NEWEST_FIRST_ARCHIVES"]
+    generator.dates = sorted(ordered, key=attrgetter("date"), reverse=newest_first)
     generator.period_archives = period_archives(generator.dates, generator.articles, settings)
     generator.context["dates"] = generator.dates
     generator.context["period_archives"] = generator.period_archives
@@ -81,12 +83,17 @@ def period_archives(sorted_articles, articles, settings):
     return archives
 
 
-def regroup_terms(generator):
-    """Give `generator` and its context the term lists generate_context would make now."""
+def in_pelicans_order(generator):
+    """The published posts in ARTICLE_ORDER_BY order, the order Pelican groups them in, before any
+    plugin reorders the front page (sticky posts first)."""
+    return order_content(list(generator.articles), generator.settings["ARTICLE_ORDER_BY"])
+
+
+def regroup_terms(generator, ordered=None):
+    """Give `generator` and its context the term lists generate_context would make now
+    (`ordered`: in_pelicans_order(generator), when the caller has it)."""
     categories, tags, authors = defaultdict(list), defaultdict(list), defaultdict(list)
-    # Pelican groups in ARTICLE_ORDER_BY order, before any plugin reorders
-    # the front page (sticky posts first).
-    for article in order_content(list(generator.articles), generator.settings["ARTICLE_ORDER_BY"]):
+    for article in ordered if ordered is not None else in_pelicans_order(generator):
         if hasattr(article, "category"):
             categories[article.category].append(article)
         for tag in getattr(article, "tags", []):
