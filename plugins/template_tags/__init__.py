@@ -35,37 +35,32 @@ def check(pelican):
 
 def describe_site(generators):
     context = generators[0].context
-    config = config_of(context, PLUGIN)
     model = model_of(generators)
     for entry in model.sets.all:
         entry.facts = model.facts(entry)
-    link_neighbours(model.sets.listed_articles)
     context["SITE_ABSOLUTE_URL"] = model.site.url
-    context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
-    describe_terms(context, config)
-    context["recent_articles"] = recent_posts(model.sets.listed_articles, config.recent_posts)
+    describe_lists(context, config_of(context, PLUGIN), model.sets.listed_articles)
     new_build_cache(context)
 
 
-def describe_terms(context, config):
+def describe_lists(context, config, listed):
+    """Each post's neighbours and the sidebar's lists, from the site's lists of posts and terms."""
+    link_neighbours(listed)
+    context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
     context["tag_cloud"] = tag_cloud(context["tags"], steps=config.tag_cloud_steps)
     # Categories and tags that have an archive page: those of published posts.
     # A draft's new category has none, so the theme prints it without a link.
     context["archived_terms"] = {term for term, _ in (*context["categories"], *context["tags"])}
+    context["recent_articles"] = recent_posts(listed, config.recent_posts)
 
 
 def refresh_entry(entry, generators):
     context = generators[0].context
-    config = config_of(context, PLUGIN)
     entry.facts = refresh_entry_facts(generators, entry)
     # The entry may be new, moved or filed under other terms: its neighbours
     # and the sidebar's lists (recent posts, months, the tag cloud, which
     # terms get a link) are made again from the site's lists.
-    listed = model_of(generators).sets.listed_articles
-    link_neighbours(listed)
-    context["monthly_archives"] = monthly_archives(context.get("period_archives", {}))
-    describe_terms(context, config)
-    context["recent_articles"] = recent_posts(listed, config.recent_posts)
+    describe_lists(context, config_of(context, PLUGIN), model_of(generators).sets.listed_articles)
     forget_rendered(context)
 
 
