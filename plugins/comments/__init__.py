@@ -58,13 +58,8 @@ def add_comments(generators):
     settings = generators[0].settings
     config = config_of(context, PLUGIN)
     posts = entry_sets(generators).articles
-    content_root = Path(settings["PATH"])
-    comments, problems = load_comments(
-        content_root / config.path,
-        known_slugs={post.slug for post in posts},
-        timezone=ZoneInfo(settings.get("TIMEZONE") or "UTC"),
-        display_root=content_root.parent,
-    )
+    root, reading = comment_folder(settings, config)
+    comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading)
     # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
     now = build_now(context, PLUGIN)
     comments, held = hold_future_comments(comments, now)
@@ -79,6 +74,14 @@ def add_comments(generators):
     for problem in problems:
         logger.warning("comments: %s", problem)
     context["recent_comments"] = recent_comments(context["articles"], config.recent_count)
+
+
+def comment_folder(settings, config):
+    """The folder of comment files, and how they are read: their dates' time zone, and the folder
+    the paths in messages are relative to (the content folder's parent)."""
+    content_root = Path(settings["PATH"])
+    reading = {"timezone": ZoneInfo(settings.get("TIMEZONE") or "UTC"), "display_root": content_root.parent}
+    return content_root / config.path, reading
 
 
 def attach_section(post, comments, config, now, render):
@@ -110,17 +113,18 @@ def comment_file_changed(path, generators):
     context = generators[0].context
     if _THREADS_KEY not in context:
         return None
-    content_root = Path(generators[0].settings["PATH"])
-    root = (content_root / config_of(context, PLUGIN).path).resolve()
+    root, reading = comment_folder(generators[0].settings, config_of(context, PLUGIN))
+    root = root.resolve()
     try:
         relative = Path(path).relative_to(root)
     except ValueError:
         return None
-    posts = [post for post in entry_sets(generators).articles if post.slug == relative.parts[0]]
-    if len(relative.parts) != 2 or relative.suffix != ".md" or len(posts) != 1:
+    if len(relative.parts) != 2 or relative.suffix != ".md":
         return None
-    timezone = ZoneInfo(generators[0].settings.get("TIMEZONE") or "UTC")
-    comments, problems = load_post_comments(root, posts[0].slug, timezone, display_root=content_root.parent)
+    posts = [post for post in entry_sets(generators).articles if post.slug == relative.parts[0]]
+    if len(posts) != 1:
+        return None
+    comments, problems = load_post_comments(root, posts[0].slug, **reading)
     if problems:
         return None
     by_post, now = context[_THREADS_KEY]
