@@ -150,30 +150,33 @@ def test_pagefind_failing_in_the_last_batch_fails_the_build(tmp_path):
     assert "Traceback" not in log
 
 
+def build_watching_the_index(tmp_path, settings):
+    """Build POSTS with a plugin generator that waits for the index; (what it saw, bundle sizes)."""
+    extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
+             + settings)
+    returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS, extra))
+    assert returncode == 0, log
+    output = tmp_path / "output"
+    sizes = [bundle_pages(output / "pagefind" / part) for part in ["", "part-2", "part-3", "part-4"]]
+    return (output / "index-seen-while-writing.txt").read_text(), sizes
+
+
 @pytest.mark.parametrize("processes", [1, 2])
 def test_indexing_runs_while_the_plugin_generators_write(tmp_path, processes):
     # Pagefind starts once every writer has written the entry pages
     # (pressless.core.writing.ENTRIES_WRITTEN), not on `finalized`: a plugin
     # generator that waits sees the first bundle written, and the build's
     # index is the same as ever.
-    extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
-             f"PARALLEL_WRITER_PROCESSES = {processes}\n")
-    returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS, extra))
-    assert returncode == 0, log
-    output = tmp_path / "output"
-    assert (output / "index-seen-while-writing.txt").read_text() == "yes"
-    bundle = output / "pagefind"
-    assert [bundle_pages(bundle / part) for part in ["", "part-2", "part-3", "part-4"]] == [2, 2, 2, 1]
+    seen, sizes = build_watching_the_index(tmp_path, f"PARALLEL_WRITER_PROCESSES = {processes}\n")
+    assert seen == "yes"
+    assert sizes == [2, 2, 2, 1]
 
 
 def test_a_site_above_the_early_start_limit_is_indexed_after_the_writers(tmp_path):
     # Pagefind beside every writer holds both in memory at once: above
     # SEARCH_EARLY_START_MAX_PAGES entry pages it waits for `finalized`.
-    extra = (f'PLUGIN_PATHS = [{str(FIXTURE_PLUGINS)!r}]\nPLUGINS = [*PLUGINS, "index_seen_while_writing"]\n'
-             "PARALLEL_WRITER_PROCESSES = 2\nSEARCH_EARLY_START_MAX_PAGES = 6\nINDEX_SEEN_WAIT_SECONDS = 4\n")
-    returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS, extra))
-    assert returncode == 0, log
-    output = tmp_path / "output"
-    assert (output / "index-seen-while-writing.txt").read_text() == "no"
-    bundle = output / "pagefind"
-    assert [bundle_pages(bundle / part) for part in ["", "part-2", "part-3", "part-4"]] == [2, 2, 2, 1]
+    settings = ("PARALLEL_WRITER_PROCESSES = 2\nSEARCH_EARLY_START_MAX_PAGES = 6\n"
+                "INDEX_SEEN_WAIT_SECONDS = 4\n")
+    seen, sizes = build_watching_the_index(tmp_path, settings)
+    assert seen == "no"
+    assert sizes == [2, 2, 2, 1]
