@@ -275,17 +275,23 @@ async def run(args, load_before):
     return rows
 
 
-def main():
+def live_bench_parser(description, *, repeat, results):
+    """The options refresh.py and structural.py share."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--posts", type=int, nargs="+", default=[1000, 5000])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--tools", default="pressless,pelican,hugo,jekyll,pressless-before")
+    parser.add_argument("--repeat", type=int, default=repeat)
     parser.add_argument("--out", type=Path, default=BENCH / "work")
-    parser.add_argument("--results", type=Path, default=BENCH / "refresh-results.json")
+    parser.add_argument("--results", type=Path, default=BENCH / results)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=900)
+    return parser
+
+
+def main():
+    parser = live_bench_parser(__doc__, repeat=3, results="refresh-results.json")
+    parser.add_argument("--tools", default="pressless,pelican,hugo,jekyll,pressless-before")
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     rows = asyncio.run(run(args, load_before))

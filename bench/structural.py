@@ -13,9 +13,7 @@ The rest of the site settles after the reload; each run waits for the
 search index made after it before the next edit.
 """
 
-import argparse
 import asyncio
-import json
 import os
 import shutil
 import signal
@@ -23,10 +21,9 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import corpus
-from refresh import BENCH, REPO, LiveClient, free_port, pressless_server, summary
+from refresh import REPO, LiveClient, free_port, live_bench_parser, pressless_server, summary, write_results
 
 PHASES = ("new", "date", "delete")
 POST = """Title: Bench Structural {run}
@@ -123,21 +120,10 @@ async def run(args):
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--posts", type=int, nargs="+", default=[1000, 5000])
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=BENCH / "work")
-    parser.add_argument("--results", type=Path, default=BENCH / "structural-results.json")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=900)
-    args = parser.parse_args()
+    args = live_bench_parser(__doc__, repeat=2, results="structural-results.json").parse_args()
     load_before = os.getloadavg()[0]
     results = asyncio.run(run(args))
-    meta = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpus": os.cpu_count(),
-            "load_average_before": load_before, "load_average_after": os.getloadavg()[0]}
-    args.results.write_text(json.dumps({"meta": meta, "results": results}, indent=1) + "\n")
+    write_results(args, results, load_before)
     for row in results:
         print(f"{row['posts']:>6}  {row['phase']:<7} reload {row['median_reload_s']:.3f} s"
               f"  shown {row['median_shown_s']:.3f} s  ({len(row['runs'])} runs)")
