@@ -21,8 +21,9 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
 
-from pressless.core.config import config_of, setting, store_config, whole_number, yes_or_no
+from pressless.core.config import config_of, one_of, setting, store_config, whole_number, yes_or_no
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.typography import FILTER_ORDER
 from pressless.core.typogrify_once import mark_typogrifying, typogrify_once
 
 from .markdown_reuse import ReusingMarkdownReader
@@ -49,6 +50,11 @@ class ReaderCacheConfig:
 
 
 def check_settings(settings):
+    if settings.get("TYPOGRIFY"):
+        # Pelican's setting, read here (reading.typogrifier): Pelican itself
+        # would drop an unknown name and typogrify the text with every filter.
+        for name in settings.get("TYPOGRIFY_OMIT_FILTERS") or []:
+            one_of(PLUGIN, "each name in TYPOGRIFY_OMIT_FILTERS", name, FILTER_ORDER)
     processes = setting(settings, DEFAULTS, "READER_CACHE_PROCESSES")
     return ReaderCacheConfig(
         enabled=yes_or_no(PLUGIN, "READER_CACHE", setting(settings, DEFAULTS, "READER_CACHE")),

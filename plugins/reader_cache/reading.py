@@ -6,7 +6,8 @@ summary already typogrified.
 """
 
 import smartypants
-from typogrify.filters import typogrify
+
+from pressless.core import typography
 
 # What a cache entry keeps of the reader's metadata as it was processed (and typogrified).
 KEPT_FIELDS = ("title", "summary")
@@ -20,13 +21,14 @@ def typogrifier(settings):
     """The text -> text function Pelican applies when TYPOGRIFY is on, or None."""
     if not settings.get("TYPOGRIFY"):
         return None
-    # Pelican sets smartypants' module-wide default the same way before each
-    # file; &quot; entities become quotes too.
-    smartypants.Attr.default = DASHES.get(settings.get("TYPOGRIFY_DASHES"), smartypants.Attr.set1)
-    smartypants.Attr.default |= smartypants.Attr.w
-    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS", [])
-    omitted = dict.fromkeys(settings.get("TYPOGRIFY_OMIT_FILTERS", []), False)
-    return lambda text: typogrify(text, ignore, **omitted)
+    # As Pelican chooses them; &quot; entities become quotes too.
+    attr = DASHES.get(settings.get("TYPOGRIFY_DASHES"), smartypants.Attr.set1) | smartypants.Attr.w
+    # Pelican sets smartypants' module-wide default so before each file; a
+    # template's own |typogrify filter then curls the same way.
+    smartypants.Attr.default = attr
+    return typography.typogrifier(
+        settings.get("TYPOGRIFY_IGNORE_TAGS", []), settings.get("TYPOGRIFY_OMIT_FILTERS", []), attr
+    )
 
 
 def read_entry(reader, path, settings, read=None):
