@@ -23,6 +23,7 @@ from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.output import write_output_file
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from pressless.core.text import plain_text
+from pressless.core.writing import mark_shared, writes_here
 
 from .feeds import comments_feed
 from .html_cache import RenderedComments
@@ -133,15 +134,19 @@ def comment_file_changed(path, generators):
     return posts
 
 
+@mark_shared
 class CommentFeedsGenerator(Generator):
-    """Writes the site-wide comments feed and one feed per post."""
+    """Writes the site-wide comments feed and one feed per post.
+
+    Shared among the writer processes: each feed is made only where it is written.
+    """
 
     def generate_output(self, writer):
         config = config_of(self.context, PLUGIN)
         _ = config_of(self.context, "i18n").translations.gettext
         site_url = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
         posts = self.context["articles"]
-        if config.feed_atom:
+        if config.feed_atom and writes_here(writer, config.feed_atom):
             newest = newest_first(shown_comments_of(posts))[: config.feed_max_items]
             text = comments_feed(
                 title=_("Comments for %(site)s") % {"site": plain_text(self.settings["SITENAME"])},
@@ -154,7 +159,7 @@ class CommentFeedsGenerator(Generator):
             )
             write_output_file(writer.output_path, config.feed_atom, text)
         for post in posts:
-            if not post.comments_feed:
+            if not post.comments_feed or not writes_here(writer, post.comments_feed):
                 continue
             text = comments_feed(
                 title=_("Comments on: %(title)s") % {"title": plain_text(post.title)},

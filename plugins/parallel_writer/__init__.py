@@ -2,11 +2,13 @@
 
 Once the site model is complete, Pelican's first page generator forks the
 writer processes; each renders and writes only the pages and feeds whose
-output path hashes to it (shares.py), Pelican's own process writes share 0
-and everything else (plugin generators: comment feeds, share pages,
-sitemap; static files). Every process writes its share of the entry pages
-first, then the listings, archives and feeds (passes.py); once every
-process has written its entries, Pelican's process sends
+output path hashes to it (shares.py), then its share of the files of the
+plugin generators marked shared (pressless.core.writing: comment feeds,
+Mastodon help pages). Pelican's own process writes share 0 and everything
+else (the other plugin generators: redirects, hosting files, sitemap;
+static files). Every process writes its share of the entry pages first,
+then the listings, archives and feeds (passes.py); once every process has
+written its entries, Pelican's process sends
 pressless.core.writing.ENTRIES_WRITTEN, and the search index starts beside
 the writing still going on. When its own share is written, Pelican's
 process waits for every writer: a writer that failed fails the build with
@@ -28,7 +30,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pressless.core.child_process import die_with_parent
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
-from pressless.core.writing import ENTRIES_WRITTEN
+from pressless.core.writing import ENTRIES_WRITTEN, is_shared
 
 from .passes import write_in_two_passes
 from .shares import WriteError, write_share_only
@@ -71,8 +73,9 @@ def check(pelican):
     store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
-def _write_share_and_exit(generators, writer, index, processes, report, entries_written):
-    """In a forked writer: render this share of every page generator's pages, then leave.
+def _write_share_and_exit(generators, sharing, writer, index, processes, report, entries_written):
+    """In a forked writer: render this share of every page generator's pages, then of the shared
+    plugin generators' files (`sharing`: their own generate_output methods), then leave.
 
     A byte on `entries_written` tells Pelican's process that this share of
     the entry pages is on disk; `report` carries a failure's message.
@@ -82,6 +85,8 @@ def _write_share_and_exit(generators, writer, index, processes, report, entries_
         die_with_parent(os.getppid())()
         write_share_only(writer, index, processes)
         write_in_two_passes(generators, writer, between=lambda: _say_done(entries_written))
+        for generate_output in sharing:
+            generate_output(writer)
     except BaseException as error:  # everything must reach the parent
         code = 1
         message = str(error) if isinstance(error, WriteError | AuthorError) else traceback.format_exc()
@@ -95,7 +100,7 @@ def _say_done(fd):
     os.close(fd)
 
 
-def _start_writers(settings, generators, writer, processes):
+def _start_writers(settings, generators, sharing, writer, processes):
     children = settings[STATE_KEY] = []
     for index in range(1, processes):
         read_end, write_end = os.pipe()
@@ -104,7 +109,7 @@ def _start_writers(settings, generators, writer, processes):
         if pid == 0:
             os.close(read_end)
             os.close(entries_read)
-            _write_share_and_exit(generators, writer, index, processes, write_end, entries_write)
+            _write_share_and_exit(generators, sharing, writer, index, processes, write_end, entries_write)
         os.close(write_end)
         os.close(entries_write)
         children.append((pid, read_end, entries_read))
@@ -147,8 +152,10 @@ def split_writing(generators):
     page_generators = [g for g in generators if isinstance(g, PAGE_GENERATORS)]
     if not page_generators:
         return
-    # Each generator's own method, before the first one is replaced below.
+    shared = [g for g in generators if is_shared(g) and not isinstance(g, PAGE_GENERATORS)]
+    # Each generator's own method, before they are replaced below.
     writing = [generator.generate_output for generator in page_generators]
+    sharing = [generator.generate_output for generator in shared]
 
     def write_alone(writer):
         for generate_output in writing:
@@ -158,16 +165,25 @@ def split_writing(generators):
     def fork_then_write(writer):
         # Forked here, after refresh_metadata_intersite_links, with the writer
         # Pelican chose (content_guard's): every process writes the same way.
-        restore = _start_writers(settings, page_generators, writer, processes)
+        restore = _start_writers(settings, page_generators, sharing, writer, processes)
         try:
             write_in_two_passes(page_generators, writer, between=lambda: _entries_written(settings))
+            for generate_output in sharing:
+                generate_output(writer)
         finally:
-            # Plugin generators after these write whole, in this process only.
+            # The other plugin generators write whole, in this process only.
             restore()
         _wait_for_children(settings)
 
-    page_generators[0].generate_output = fork_then_write if processes > 1 else write_alone
-    for generator in page_generators[1:]:
+    if processes == 1:
+        page_generators[0].generate_output = write_alone
+        written_here = page_generators[1:]
+    else:
+        # The shared plugin generators run right after the page generators,
+        # in every process, instead of in their place in Pelican's order.
+        page_generators[0].generate_output = fork_then_write
+        written_here = page_generators[1:] + shared
+    for generator in written_here:
         generator.generate_output = _written_already
 
 

@@ -13,6 +13,8 @@ import zlib
 
 from pelican.utils import sanitised_join
 
+from pressless.core.writing import SHARE_ATTRIBUTE
+
 
 class WriteError(Exception):
     """A page that could not be rendered, named."""
@@ -76,9 +78,11 @@ def write_share_only(writer, index, processes):
     writer.write_file = write_file_share
     writer._open_w = open_share
     writer.write_feed = write_feed_share
+    # For shared plugin generators that make files of their own (core.writing.writes_here).
+    setattr(writer, SHARE_ATTRIBUTE, is_mine)
 
     def write_everything_again():
-        for name in ("write_file", "_open_w", "write_feed"):
+        for name in ("write_file", "_open_w", "write_feed", SHARE_ATTRIBUTE):
             writer.__dict__.pop(name, None)
 
     return write_everything_again

@@ -18,6 +18,7 @@ from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_flag, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
+from pressless.core.writing import mark_shared
 
 from .links import mastodon_help_save_as, share_links
 from .networks import SharePost
@@ -70,8 +71,12 @@ def refresh_entry(entry, generators):
     entry.share_links = links_of(entry, refresh_entry_facts(generators, entry), config)
 
 
+@mark_shared
 class MastodonHelpGenerator(Generator):
-    """Writes share/mastodon/<post URL>: how to share that post by hand."""
+    """Writes share/mastodon/<post URL>: how to share that post by hand.
+
+    Shared among the writer processes: every page goes through write_file.
+    """
 
     def generate_output(self, writer):
         template = self.get_template("share-mastodon")

@@ -58,16 +58,29 @@ def test_several_writer_processes_write_the_same_bytes(one_process, processes):
     assert owners == set(range(processes))
 
 
-def test_a_page_another_process_cannot_render_fails_the_build_naming_it(one_process, tmp_path):
+@pytest.mark.parametrize(
+    ("template_name", "variable", "is_its_page"),
+    [
+        # A post page.
+        ("article.html", "article", lambda name: name[:2] == "20"),
+        # A page of a shared plugin generator (plugins/share_buttons' help page),
+        # which every process writes its share of too.
+        ("share-mastodon.html", "entry", lambda name: name.startswith("share/mastodon/")),
+    ],
+)
+def test_a_page_another_process_cannot_render_fails_the_build_naming_it(
+    one_process, tmp_path, template_name, variable, is_its_page
+):
     _, reference = one_process
-    # A post page the second of two processes writes.
+    # A page the second of two processes writes.
     page = next(name for name in sorted(reference)
-                if name[:2] == "20" and name.endswith("/index.html") and owner_of(name, 2) == 1)
+                if is_its_page(name) and name.endswith("/index.html") and owner_of(name, 2) == 1)
     slug = page.split("/")[-2]
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    template = theme / "templates" / "article.html"
-    broken = f'{{% if article.slug == "{slug}" %}}{{{{ (article.slug|length) // 0 }}}}{{% endif %}}\n'
+    template = theme / "templates" / template_name
+    broken = (f'{{% if {variable}.slug == "{slug}" %}}{{{{ ({variable}.slug|length) // 0 }}}}'
+              "{% endif %}\n")
     template.write_text(broken + template.read_text(encoding="utf-8"), encoding="utf-8")
     output = tmp_path / "site"
     returncode, log = build(settings_file(tmp_path, 2, theme=theme), output)
