@@ -32,7 +32,9 @@ from pressless.core.config import (
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
 from pressless.core.pagefind import (
     PAGES_PER_INDEX,
+    ROOT_SELECTOR,
     PagefindError,
+    PagefindOptions,
     entry_files,
     indexes_drafts,
     start_indexing,
@@ -50,6 +52,9 @@ DEFAULTS = {
     "SEARCH_INDEX_DRAFTS": None,
     "SEARCH_EXCLUDE_SELECTORS": [],
     "SEARCH_FORCE_LANGUAGE": None,
+    # The element of each entry page Pagefind reads; the theme's <main> holds
+    # the data-pagefind-body elements. None: the whole page (slower).
+    "SEARCH_ROOT_SELECTOR": ROOT_SELECTOR,
     # Entries per Pagefind run (and per bundle): Pagefind's peak memory grows
     # with the words of the pages one run indexes (~170 kB a 700-word post).
     "SEARCH_PAGES_PER_INDEX": PAGES_PER_INDEX,
@@ -71,8 +76,7 @@ INDEXING_KEY = "_SEARCH_INDEXING"
 class SearchConfig:
     index: bool
     index_drafts: bool | None  # None: exactly when the build shows drafts
-    exclude_selectors: tuple
-    force_language: str | None
+    pagefind: PagefindOptions
     pages_per_index: int
     early_start_max_pages: int
 
@@ -92,11 +96,17 @@ def check_settings(settings):
     language = text(PLUGIN, "SEARCH_FORCE_LANGUAGE", value("SEARCH_FORCE_LANGUAGE"), optional=True)
     if language is not None and not language.isalpha():
         raise SettingsError(f'{PLUGIN}: SEARCH_FORCE_LANGUAGE must be None or a language code such as "en"')
+    root = text(PLUGIN, "SEARCH_ROOT_SELECTOR", value("SEARCH_ROOT_SELECTOR"), optional=True)
+    if root is not None and not root.strip():
+        raise SettingsError(f'{PLUGIN}: SEARCH_ROOT_SELECTOR must be a CSS selector such as "main", or None')
     return SearchConfig(
         index=yes_or_no(PLUGIN, "SEARCH_INDEX", value("SEARCH_INDEX")),
         index_drafts=drafts,
-        exclude_selectors=list_of_text(PLUGIN, "SEARCH_EXCLUDE_SELECTORS", selectors),
-        force_language=language,
+        pagefind=PagefindOptions(
+            exclude_selectors=list_of_text(PLUGIN, "SEARCH_EXCLUDE_SELECTORS", selectors),
+            force_language=language,
+            root_selector=root,
+        ),
         pages_per_index=whole_number(PLUGIN, "SEARCH_PAGES_PER_INDEX", value("SEARCH_PAGES_PER_INDEX")),
         early_start_max_pages=whole_number(
             PLUGIN, "SEARCH_EARLY_START_MAX_PAGES", value("SEARCH_EARLY_START_MAX_PAGES"), minimum=0),
@@ -136,13 +146,7 @@ def start_entries(site, files, config):
     # Every entry noted was written (an entry Pelican could not write stops
     # the build before this), so a missing one is Pagefind's to report.
     written = [name for name in files if (site / name).exists() or (site / name).is_symlink()]
-    finish = start_indexing(
-        site,
-        written,
-        exclude_selectors=config.exclude_selectors,
-        force_language=config.force_language,
-        pages_per_index=config.pages_per_index,
-    )
+    finish = start_indexing(site, written, config.pagefind, pages_per_index=config.pages_per_index)
     return len(written), finish
 
 

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from pressless.core import pagefind
-from pressless.core.pagefind import GLOB_MOST_BYTES, SCRATCH, index_batch, paths_glob
+from pressless.core.pagefind import GLOB_MOST_BYTES, SCRATCH, PagefindOptions, index_batch, paths_glob
 
 ENTRY = """<!DOCTYPE html><html lang="en"><head><title>{title}</title></head>
 <body><nav>menu words</nav><main><h1 data-pagefind-body>{title}</h1>
@@ -64,15 +64,27 @@ def test_glob_and_scratch_tree_write_the_same_bundle(tmp_path, monkeypatch):
         return real_link_tree(*args)
 
     monkeypatch.setattr(pagefind, "link_tree", noting_link_tree)
-    index_batch(site, chosen, tmp_path / "by-glob")
+    index_batch(site, chosen, tmp_path / "by-glob", PagefindOptions())
     assert made_scratch == []  # no scratch tree for plain paths
     assert not (site / SCRATCH).exists()
 
     monkeypatch.setattr(pagefind, "paths_glob", lambda paths: None)
-    index_batch(site, chosen, tmp_path / "by-tree")
+    index_batch(site, chosen, tmp_path / "by-tree", PagefindOptions())
     assert len(made_scratch) == 1
 
     by_glob, by_tree = bundle_files(tmp_path / "by-glob"), bundle_files(tmp_path / "by-tree")
     assert by_glob == by_tree
     entry = json.loads(by_glob["pagefind-entry.json"])
     assert sum(language["page_count"] for language in entry["languages"].values()) == len(ENTRIES)
+
+
+def test_a_page_pagefind_skips_fails_the_batch(tmp_path):
+    # Pagefind reads only <main> (SEARCH_ROOT_SELECTOR) and passes over a page
+    # without one, exiting 0; the count of indexed pages gives it away.
+    site = write_site(tmp_path / "site")
+    about = site / "about" / "index.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("main>", "div>"), encoding="utf-8")
+    with pytest.raises(pagefind.PagefindError, match=r"indexed 2 of the 3 entry pages.*inside <main>"):
+        index_batch(site, sorted(ENTRIES), tmp_path / "bundle", PagefindOptions())
+    # Read whole, the page is indexed.
+    index_batch(site, sorted(ENTRIES), tmp_path / "whole", PagefindOptions(root_selector=None))

@@ -13,6 +13,8 @@ import sys
 
 import pytest
 
+from pressless.core.pagefind import PagefindOptions, index_batch
+
 from ..conftest import ROOT, serve_folder
 
 AUTHOR = "Quillfeather Zebedee"
@@ -72,6 +74,23 @@ def test_plain_pelican_writes_an_index_of_the_published_entries(published):
     pages = sum(language["page_count"] for language in entry["languages"].values())
     assert pages == 2  # two published posts; no draft, no listing page
     assert not (output / ".search-source").exists()
+
+
+def test_reading_only_main_gives_the_index_of_the_whole_page(published, tmp_path):
+    # Pagefind reads only the theme's <main> (SEARCH_ROOT_SELECTOR, faster);
+    # what it indexes is all inside, so the bundle is byte for byte the same.
+    output, _ = published
+    entries = sorted(str(path.relative_to(output)) for path in output.rglob("index.html")
+                     if "data-pagefind-body" in path.read_text(encoding="utf-8"))
+    assert len(entries) == 2  # the published posts
+    index_batch(output, entries, tmp_path / "main", PagefindOptions())
+    index_batch(output, entries, tmp_path / "whole", PagefindOptions(root_selector=None))
+
+    def files(folder):
+        return {str(path.relative_to(folder)): path.read_bytes()
+                for path in folder.rglob("*") if path.is_file()}
+
+    assert files(tmp_path / "main") == files(tmp_path / "whole")
 
 
 def test_a_body_word_finds_its_post(page, published):

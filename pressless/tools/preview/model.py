@@ -22,6 +22,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from pelican.plugins import signals
 from pelican.settings import read_settings
 
+from pressless.core.config import CONFIG_KEY
 from pressless.core.pagefind import entry_files, indexes_drafts
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 
@@ -160,7 +161,8 @@ class SiteModel:
 
     def _search_drafts(self):
         """Whether the index holds drafts, as the search plugin decides it for a build."""
-        return indexes_drafts(self.settings.get("SEARCH_INDEX_DRAFTS"), self.settings.get("SHOW_DRAFTS"))
+        config = self.settings.get(CONFIG_KEY, {}).get("search")
+        return indexes_drafts(config.index_drafts if config else None, self.settings.get("SHOW_DRAFTS"))
 
     def _make_generators(self, context):
         pelican = self.pelican

@@ -26,9 +26,11 @@ from pathlib import Path
 
 from pelican.contents import Article
 
+from pressless.core.config import CONFIG_KEY
 from pressless.core.pagefind import (
     BUNDLE_LIST,
     PAGES_PER_INDEX,
+    PagefindOptions,
     bundle_batches,
     bundle_list_text,
     failure_of,
@@ -66,16 +68,19 @@ class SearchIndexer:
         self.process = None
         self.batches = []  # (bundle sub-folder, paths) still to index
         self.bundle_list = ""
-        self.settings = {}
+        self.options = PagefindOptions()
+        self.pages = 0  # in the batch being indexed
 
     def start(self, files, settings):
         self.stop()
         # Pagefind adds to a folder without emptying it: a stopped run's files must go.
         shutil.rmtree(self.staging, ignore_errors=True)
-        batches = bundle_batches(files, settings.get("SEARCH_PAGES_PER_INDEX") or PAGES_PER_INDEX)
+        # As the search plugin checked them for the build; its defaults when it is not loaded.
+        config = settings.get(CONFIG_KEY, {}).get("search")
+        self.options = config.pagefind if config else PagefindOptions()
+        batches = bundle_batches(files, config.pages_per_index if config else PAGES_PER_INDEX)
         self.bundle_list = bundle_list_text(batches)
         self.batches = list(batches)
-        self.settings = settings
         self._start_next()
 
     def _start_next(self):
@@ -88,8 +93,8 @@ class SearchIndexer:
         if glob is None:
             link_tree(self.output, files, self.source)
         command = pagefind_command(self.source if glob is None else self.output, self.staging / folder,
-                                   self.settings.get("SEARCH_EXCLUDE_SELECTORS") or (),
-                                   self.settings.get("SEARCH_FORCE_LANGUAGE"), glob=glob)
+                                   self.options, glob=glob)
+        self.pages = len(files)
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
     def stop(self):
@@ -105,7 +110,7 @@ class SearchIndexer:
             return None
         process, self.process = self.process, None
         shutil.rmtree(self.source, ignore_errors=True)
-        reason = failure_of(process.returncode, process.stdout.read().decode())
+        reason = failure_of(process.returncode, process.stdout.read().decode(), self.pages, self.options)
         if reason:
             self.batches = []
             say(f"search index: Pagefind failed: {one_line(reason)}")
