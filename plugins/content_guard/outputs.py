@@ -88,30 +88,46 @@ def _template_outputs(generators, settings):
 def collision_problems(generators, settings):
     """Two entries (or an entry and a page of the theme) written to one file, or given one address."""
     entries = _written(entry_sets(generators).all)
-    source = {source_of(entry): entry for entry in entries}
-    writes = [(entry.save_as, source_of(entry)) for entry in entries]
+    # Each entry stands for its file by its path as Pelican holds it; the name
+    # shown to the author (source_of resolves the path) is made only for one
+    # that collides: 5,000 posts took 1.3 s to name them all.
+    by_path = {_path_of(entry): entry for entry in entries}
+    writes = [(entry.save_as, _path_of(entry)) for entry in entries]
     writes += [(path, what) for path, what in _template_outputs(generators, settings) if path]
     problems, reported = [], set()
     for path, writers in output_collisions(writes):
-        files = sorted(name for name in writers if name in source)
-        others = [name for name in writers if name not in source]
+        named = _named(writers, by_path)
+        files = [name for name, _ in named]
+        others = [name for name in writers if name not in by_path]
         if not files:
             continue
         reported.add(frozenset(files))
         problems.append(Problem(
-            files[0], _line(source[files[0]], "slug"),
+            files[0], _line(named[0][1], "slug"),
             f"is written to {path}, as is {', '.join(files[1:] + others)}; "
             "give one of them another Slug (or Date)",
         ))
     # Written to different files (a `Save_as:`) but linked at one address (a `Url:`).
-    for url, writers in output_collisions((entry.url, source_of(entry)) for entry in entries):
-        files = sorted(writers)
+    for url, writers in output_collisions((entry.url, _path_of(entry)) for entry in entries):
+        named = _named(writers, by_path)
+        files = [name for name, _ in named]
         if frozenset(files) not in reported:
             problems.append(Problem(
-                files[0], _line(source[files[0]], "url"),
+                files[0], _line(named[0][1], "url"),
                 f"has the address {url}, as has {', '.join(files[1:])}; give one of them another Url",
             ))
     return problems
+
+
+def _named(writers, by_path):
+    """The entries among `writers` as (the name the author knows the file by, entry), by name."""
+    return sorted(((source_of(by_path[name]), by_path[name]) for name in writers if name in by_path),
+                  key=lambda pair: pair[0])
+
+
+def _path_of(entry):
+    # Template outputs are described in words, never by an absolute path: no clash.
+    return ("entry", getattr(entry, "source_path", None) or getattr(entry, "url", ""))
 
 
 def _line_holding(entry, text):
