@@ -4,9 +4,10 @@ import os
 import re
 from pathlib import Path
 
-from pelican.utils import get_date, slugify
+from pelican.utils import slugify
 
 from pressless.core.characters import first_unwritable_character
+from pressless.core.dates import header_date
 from pressless.core.errors import AuthorError, Problem
 from pressless.core.header import read_header
 from pressless.core.slugs import language_problem, slug_advice, slug_problem
@@ -51,7 +52,7 @@ def check_header(path, header, *, needs_date, settings=None):
         if key in header:
             value = header.get(key)
             try:
-                get_date(value.replace("_", " "))
+                header_date(value.replace("_", " "))
             except (ValueError, OverflowError):
                 problems.append(
                     Problem(path, header.line(key), f"unparseable {key.title()} {value!r}")

@@ -85,8 +85,14 @@ class BuildCache:
         self.fingerprint = fingerprint(settings, code_folders(settings))
         self.prefetch_started = False
         self.prefetch = None  # a Prefetch while files are read ahead
+        # Keys made when the reading ahead started, each used by Pelican's
+        # first reading of its file: the bytes the pool read, not read again.
+        self.first_keys = {}
 
     def key(self, path):
+        known = self.first_keys.pop(path, None)
+        if known is not None:
+            return known
         return entry_key(self.fingerprint, os.path.relpath(path, ROOT), Path(path).read_bytes())
 
 
@@ -149,6 +155,7 @@ def start_prefetch(cache, settings):
     missing = [path for path in sources if cache.store.get(keys[path]) is None]
     if processes < 2 or len(missing) < 2 * processes:
         return
+    cache.first_keys = dict(keys)
     cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes)
 
 

@@ -6,8 +6,10 @@ summary already typogrified.
 """
 
 import smartypants
+from pelican.readers import METADATA_PROCESSORS
 
 from pressless.core import typography
+from pressless.core.dates import header_date
 
 # What a cache entry keeps of the reader's metadata as it was processed (and typogrified).
 KEPT_FIELDS = ("title", "summary")
@@ -68,9 +70,22 @@ def typogrified(content, metadata, settings):
     return (apply(content) if content else content), metadata
 
 
+# Pelican's own processors of the two date headers, and the same without
+# dateutil for the usual form (pressless.core.dates); used only while a
+# plugin has not put processors of its own in their place.
+PELICAN_DATES = {"date": METADATA_PROCESSORS["date"], "modified": METADATA_PROCESSORS["modified"]}
+QUICK_DATES = {"date": lambda value: header_date(value.replace("_", " ")), "modified": header_date}
+
+
 def metadata_from(entry, reader):
-    metadata = {name: reader.process_metadata(name, value) for name, value in entry["raw"]}
+    metadata = {name: _processed(reader, name, value) for name, value in entry["raw"]}
     for name in KEPT_FIELDS:
         if name in metadata:
             metadata[name] = entry[name]
     return metadata
+
+
+def _processed(reader, name, value):
+    if name in QUICK_DATES and METADATA_PROCESSORS.get(name) is PELICAN_DATES[name]:
+        return QUICK_DATES[name](value)
+    return reader.process_metadata(name, value)

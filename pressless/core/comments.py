@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from pelican.utils import get_date
-
+from .dates import header_date
 from .header import read_header, write_header
 
 APPROVED, PENDING, SPAM = "approved", "pending", "spam"
@@ -46,7 +45,7 @@ class Comment:
 
 def parse_date(value, timezone):
     """A comment date; naive dates are read in the site's TIMEZONE."""
-    date = get_date(value.replace("_", " "))
+    date = header_date(value.replace("_", " "))
     if date.tzinfo is None:
         date = date.replace(tzinfo=timezone)
     return date
