@@ -2,7 +2,7 @@
 
 Pelican's own cache (LOAD_CONTENT_CACHE) keeps only Markdown's output and
 runs Typogrify again on every build; this plugin keeps both, in
-CACHE_PATH/reader-cache/, keyed by the file's bytes and a fingerprint of the
+CACHE_PATH/reader-cache/entries.sqlite, keyed by the file's bytes and a fingerprint of the
 settings, our plugins and core, and installed package versions (any change
 there reads everything again). Files not in the cache are read up front by
 a pool of processes, one per core, before Pelican asks for them.
@@ -156,6 +156,8 @@ def start_prefetch(cache, settings):
     if processes < 2 or len(missing) < 2 * processes:
         return
     cache.first_keys = dict(keys)
+    # The pool is forked: no open database may be carried into it (reopened on next use).
+    cache.store.close()
     cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes)
 
 
@@ -165,6 +167,10 @@ def finish_prefetch(generators):
     cache = generators[0].settings.get(STATE_KEY) if generators else None
     if cache is not None and cache.prefetch is not None:
         cache.prefetch.finish()
+    if cache is not None:
+        # Every file is read: this build's new entries go to disk in one write,
+        # before the writers fork (a fork must not inherit an open database).
+        cache.store.close()
 
 
 def install(readers):
@@ -198,7 +204,9 @@ def no_second_typogrify(generator):
 
 
 def forget_state(pelican):
-    pelican.settings.pop(STATE_KEY, None)
+    cache = pelican.settings.pop(STATE_KEY, None)
+    if cache is not None:
+        cache.store.close()
 
 
 def register():

@@ -1,4 +1,4 @@
-"""The persistent reader cache: one JSON file per source file version.
+"""The persistent reader cache: one SQLite file of entries, one per source file version.
 
 A cached entry is what reading a Markdown file produced after Typogrify:
 the HTML body, the raw header values (before Pelican turns them into dates
@@ -6,14 +6,22 @@ and categories, which are rebuilt on load), and the typogrified title and
 summary. Its key is a hash of the file's bytes, its path, and a
 fingerprint of everything else that could change the result: the settings,
 our plugins' and core's source, and every installed package's version.
+
+The entries live in one SQLite file (entries.sqlite): a file per entry made
+a cold build of 5,000 posts create 5,000 files in 256 folders, and a warm
+one open them all. Entries read or made in a build are kept in memory; the
+new ones are written in one transaction (`flush`), when the reading is
+done. SQLite lets builds share the cache (one writes while others read); a
+cache file that cannot be read is set aside and the cache starts empty.
 """
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
-import os
+import sqlite3
 import sys
-import tempfile
+import threading
 from pathlib import Path
 
 FORMAT_VERSION = "1"
@@ -76,31 +84,83 @@ def entry_key(fingerprint_hex, source_path, data):
 
 
 class ReaderStore:
-    """Entries on disk under `folder`, and those of this build in memory."""
+    """Entries in `folder`/entries.sqlite, and those of this build in memory.
+
+    Any thread may call any method (the reading ahead's thread puts, the live
+    preview reads from its worker): the database is used under a lock.
+    """
+
+    FILE = "entries.sqlite"
+    # Another build writing: wait for it rather than fail (a build's write is one transaction).
+    BUSY_SECONDS = 60
 
     def __init__(self, folder):
         self.folder = Path(folder)
         self.memory = {}
+        self.unsaved = {}
+        self._database = None
+        self._lock = threading.Lock()
 
-    def _path(self, key):
-        return self.folder / key[:2] / f"{key}.json"
+    def _connection(self):
+        if self._database is None:
+            self._database = self._open()
+        return self._database
+
+    def _open(self):
+        path = self.folder / self.FILE
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                database = sqlite3.connect(path, timeout=self.BUSY_SECONDS, isolation_level=None,
+                                           check_same_thread=False)
+                database.execute("PRAGMA journal_mode=WAL")
+                database.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT)")
+                return database
+            except sqlite3.DatabaseError:
+                if attempt:
+                    raise
+                # Not a database (cut short, or something else): the cache starts again.
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        path.with_name(path.name + suffix).unlink()
+        return None  # not reached
 
     def get(self, key):
         if key in self.memory:
             return self.memory[key]
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        self.memory[key] = entry
+            with self._lock:
+                row = self._connection().execute("SELECT entry FROM entries WHERE key = ?", (key,)).fetchone()
+            entry = json.loads(row[0]) if row else None
+        except (sqlite3.Error, OSError, ValueError):
+            return None  # a cache that cannot be read only costs time
+        if entry is not None:
+            self.memory[key] = entry
         return entry
 
     def put(self, key, entry):
         self.memory[key] = entry
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: two builds sharing the cache never read half a file.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(entry, file)
-        os.replace(temporary, path)
+        self.unsaved[key] = entry
+
+    def flush(self):
+        """Write the entries made since the last flush, in one transaction."""
+        if not self.unsaved:
+            return
+        rows = [(key, json.dumps(entry)) for key, entry in list(self.unsaved.items())]
+        try:
+            with self._lock:
+                database = self._connection()
+                with database:  # one transaction, committed on leaving
+                    database.execute("BEGIN IMMEDIATE")
+                    database.executemany("INSERT OR REPLACE INTO entries (key, entry) VALUES (?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            return  # not kept: the next build reads those files again
+        for key, _ in rows:
+            self.unsaved.pop(key, None)
+
+    def close(self):
+        self.flush()
+        with self._lock:
+            if self._database is not None:
+                self._database.close()
+                self._database = None
