@@ -5,7 +5,8 @@ its public facts (`entry.facts`: canonical URL, plain title and description,
 featured and preview image; see pressless.core.entries) and its neighbours;
 the sidebar widgets (recent posts, monthly archives, tag cloud) are computed
 once per build from the site model and rendered once per build
-(render_once.py) rather than on every page.
+(render_once.py) rather than on every page. All of a build's generators
+render with one Jinja environment, so each template is compiled once.
 """
 
 import blinker
@@ -31,6 +32,21 @@ def check(pelican):
     filters.setdefault("iso_datetime", iso_datetime)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).setdefault("render_once", render_once)
     pelican.settings["JINJA_GLOBALS"].setdefault("render_entry_once", render_entry_once)
+
+
+# In the build's context (one per build, `pelican --autoreload` rebuilds included).
+SHARED_ENVIRONMENT = "_pressless_jinja_environment"
+
+
+def share_one_environment(generator):
+    """At generator_init: render with the build's first Jinja environment.
+
+    Pelican gives every generator an environment of its own, made from the
+    same settings, and each compiles every template it renders again (post
+    pages, pages, help pages and feeds all extend base.html and its
+    partials). One environment compiles each once.
+    """
+    generator.env = generator.context.setdefault(SHARED_ENVIRONMENT, generator.env)
 
 
 def describe_site(generators):
@@ -67,5 +83,6 @@ def refresh_entry(entry, generators):
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
+    signals.generator_init.connect(share_one_environment)
     signals.all_generators_finalized.connect(describe_site)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)

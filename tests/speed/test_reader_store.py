@@ -4,7 +4,8 @@ import threading
 
 from plugins.reader_cache.store import ReaderStore
 
-ENTRY = {"content": "<p>Caf\u00e9</p>", "raw": [["title", "Caf\u00e9"]], "title": "Caf\u00e9", "summary": None}
+ENTRY = {"content": "<p>Caf\u00e9</p>", "raw": [["title", "Caf\u00e9"]], "title": "Caf\u00e9",
+         "summary": None}
 
 
 def test_entries_reach_the_next_build_only_once_flushed(tmp_path):
