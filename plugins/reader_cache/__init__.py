@@ -147,15 +147,19 @@ def start_prefetch(cache, settings):
         return
     cache.prefetch_started = True
     processes = config_of(settings, PLUGIN).processes or os.cpu_count() or 1
+    if processes < 2:
+        return
     # Pelican's MarkdownReader adds to settings["MARKDOWN"]; at `initialized`
     # the later plugins (build_memo's digest) must still see the settings as given.
     reader = ReusingMarkdownReader({**settings, "MARKDOWN": copy.deepcopy(settings["MARKDOWN"])})
     sources = reading_order(settings, reader.file_extensions)
     keys = {path: cache.key(path) for path in sources}
-    missing = [path for path in sources if cache.store.get(keys[path]) is None]
-    if processes < 2 or len(missing) < 2 * processes:
-        return
+    # Pelican's first reading of each file takes its key from here, until
+    # the reading is over (finish_prefetch): each file is hashed once.
     cache.first_keys = dict(keys)
+    missing = [path for path in sources if cache.store.get(keys[path]) is None]
+    if len(missing) < 2 * processes:
+        return
     # The pool is forked: no open database may be carried into it (reopened on next use).
     cache.store.close()
     cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes)
@@ -168,6 +172,8 @@ def finish_prefetch(generators):
     if cache is not None and cache.prefetch is not None:
         cache.prefetch.finish()
     if cache is not None:
+        # A file read again later (the live preview) is hashed as it is then.
+        cache.first_keys = {}
         # Every file is read: this build's new entries go to disk in one write,
         # before the writers fork (a fork must not inherit an open database).
         cache.store.close()
