@@ -11,7 +11,9 @@ render with one Jinja environment, so each template is compiled once.
 
 import blinker
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
+from pressless.core.archives import period_archives
 from pressless.core.config import config_of, store_config
 from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
@@ -49,6 +51,16 @@ def share_one_environment(generator):
     generator.env = generator.context.setdefault(SHARED_ENVIRONMENT, generator.env)
 
 
+def group_archives_in_one_pass(generator):
+    """At generator_init: the posts' archives by period, made by pressless.core.archives.
+
+    Pelican's own method tests every post against every period (0.8 s at
+    5,000 posts); this one gives the same dictionaries from one pass.
+    """
+    if isinstance(generator, ArticlesGenerator):
+        generator._build_period_archives = period_archives
+
+
 def describe_site(generators):
     context = generators[0].context
     model = model_of(generators)
@@ -84,5 +96,6 @@ def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
     signals.generator_init.connect(share_one_environment)
+    signals.generator_init.connect(group_archives_in_one_pass)
     signals.all_generators_finalized.connect(describe_site)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)

@@ -7,18 +7,13 @@ changes the lists it already holds and groups them again the same way (same
 post order, same sorting) instead of reading the site again.
 """
 
-import calendar
 from collections import defaultdict
-from itertools import groupby
 from operator import attrgetter
 
 from pelican.utils import order_content
 
-PERIOD_KEYS = {
-    "year": attrgetter("date.year"),
-    "month": attrgetter("date.year", "date.month"),
-    "day": attrgetter("date.year", "date.month", "date.day"),
-}
+from pressless.core.archives import period_archives
+
 # The generator's list for each status a post can have (translations aside).
 STATUS_LISTS = {"published": "articles", "draft": "drafts", "hidden": "hidden_articles"}
 
@@ -53,34 +48,6 @@ def regroup(generator):
     generator.period_archives = period_archives(generator.dates, generator.articles, settings)
     generator.context["dates"] = generator.dates
     generator.context["period_archives"] = generator.period_archives
-
-
-def period_archives(sorted_articles, articles, settings):
-    """The year, month and day archives ArticlesGenerator._build_period_archives makes (Pelican
-    4.12), each period's posts found in one pass: Pelican looks for every post in every period's
-    list (0.8 s of CPU, profiled, at 5,000 posts)."""
-    archives = defaultdict(list)
-    for granularity, key in PERIOD_KEYS.items():
-        save_as_format = settings[f"{granularity.upper()}_ARCHIVE_SAVE_AS"]
-        if not save_as_format:
-            continue
-        url_format = settings[f"{granularity.upper()}_ARCHIVE_URL"]
-        in_period = defaultdict(list)
-        for article in articles:
-            in_period[key(article)].append(article)
-        for period, group in groupby(sorted_articles, key=key):
-            dates = list(group)
-            first = dates[0].date
-            archive = {"dates": dates, "articles": in_period[period],
-                       "save_as": save_as_format.format(date=first), "url": url_format.format(date=first)}
-            if granularity == "year":
-                archive["period"] = archive["period_num"] = (period,)
-            else:
-                month_name = calendar.month_name[period[1]]
-                archive["period"] = (period[0], month_name, *period[2:])
-                archive["period_num"] = tuple(period)
-            archives[granularity].append(archive)
-    return archives
 
 
 def in_pelicans_order(generator):

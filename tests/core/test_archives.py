@@ -1,4 +1,4 @@
-"""The preview's own grouping of posts by period is Pelican's, made in one pass."""
+"""pressless.core.archives: the grouping of posts by period is Pelican's, made in one pass."""
 
 import random
 from datetime import datetime, timedelta
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
-from pressless.tools.preview.lists import period_archives
+from pressless.core.archives import period_archives
 
 
 def test_period_archives_are_the_ones_pelican_makes():
