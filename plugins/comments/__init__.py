@@ -20,6 +20,7 @@ from pressless.core.clock import build_now
 from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.forked import processes_for
 from pressless.core.output import write_output_file
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from pressless.core.text import plain_text
@@ -60,7 +61,9 @@ def add_comments(generators):
     config = config_of(context, PLUGIN)
     posts = entry_sets(generators).articles
     root, reading = comment_folder(settings, config)
-    comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading)
+    processes = processes_for(config.processes)
+    comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading,
+                                       processes=processes)
     # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
     now = build_now(context, PLUGIN)
     comments, held = hold_future_comments(comments, now)
@@ -69,6 +72,7 @@ def add_comments(generators):
     by_post = comments_by_post(comments)
     context[_THREADS_KEY] = (by_post, now)
     rendered = RenderedComments(settings.get("CACHE_PATH"))
+    rendered.render_ahead((comment.body for comment in comments if comment.is_visible), processes)
     for post in posts:
         problems += attach_section(post, by_post.get(post.slug, []), config, now, rendered.html)
     rendered.save()

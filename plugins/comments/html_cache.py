@@ -10,6 +10,7 @@ to any of them renders every comment again.
 """
 
 import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -18,6 +19,8 @@ import tempfile
 from pathlib import Path
 
 from markupsafe import Markup
+
+from pressless.core.forked import map_forked
 
 from . import sanitize
 from .sanitize import body_renderer
@@ -44,6 +47,7 @@ class RenderedComments:
         self.version = renderer_version()
         self.known = self._load()
         self.used = {}
+        self.rendered_ahead = {}  # key -> HTML of bodies rendered by render_ahead
         self.render = None  # made on the first body not in the cache
 
     def _load(self):
@@ -58,9 +62,21 @@ class RenderedComments:
         html = stored.get("html")
         return html if isinstance(html, dict) else {}
 
+    def render_ahead(self, bodies, processes):
+        """Render the bodies not in the cache now, in `processes` forked processes."""
+        missing = {}
+        for body in bodies:
+            key = _text_key(body)
+            if not isinstance(self.known.get(key), str):
+                missing.setdefault(key, body)
+        rendered = map_forked(_render_in_process, list(missing.values()), processes)
+        self.rendered_ahead.update(zip(missing, rendered, strict=True))
+
     def html(self, body):
         key = _text_key(body)
         html = self.known.get(key)
+        if not isinstance(html, str):
+            html = self.rendered_ahead.get(key)
         if not isinstance(html, str):
             self.render = self.render or body_renderer()
             html = str(self.render(body))
@@ -77,3 +93,13 @@ class RenderedComments:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump({"version": self.version, "html": self.used}, file)
             os.replace(temporary, self.path)
+
+
+@functools.cache
+def _process_renderer():
+    # One Markdown converter per process (render_ahead's copies each make their own).
+    return body_renderer()
+
+
+def _render_in_process(body):
+    return str(_process_renderer()(body))

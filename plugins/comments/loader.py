@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pressless.core.characters import first_unwritable_character
 from pressless.core.comments import parse_comment
+from pressless.core.forked import map_forked
 
 
 def comment_files(comments_root):
@@ -19,28 +20,43 @@ def comment_files(comments_root):
     return sorted(root.rglob("*.md"))
 
 
-def load_comments(comments_root, known_slugs, timezone, display_root=None):
+def load_comments(comments_root, known_slugs, timezone, display_root=None, processes=1):
     """Read every comment file; return (comments, problems).
 
     `known_slugs` holds the slugs of the posts comments may belong to; a file
     in a folder named for no post is reported and skipped. `display_root` is
-    the folder paths in messages are made relative to.
+    the folder paths in messages are made relative to. With `processes` > 1
+    the files are read and parsed by that many forked processes (same result).
     """
     root = Path(comments_root)
     display_root = Path(display_root) if display_root else root.parent
-    comments, problems = [], []
+    # In file order: a problem found from the path alone, or the file to read.
+    plan = []
     for path in comment_files(root):
         source = _display_path(path, display_root)
         relative = path.relative_to(root)
         if len(relative.parts) != 2:
-            problems.append(
-                f"{source}: comment files belong in {root.name}/<post-slug>/<id>.md; file ignored"
-            )
+            plan.append(f"{source}: comment files belong in {root.name}/<post-slug>/<id>.md; file ignored")
+        elif relative.parts[0] not in known_slugs:
+            plan.append(f"{source}: no post has the slug {relative.parts[0]!r}; comment ignored")
+        else:
+            plan.append((path, relative.parts[0], source, timezone))
+    read = iter(map_forked(_read_one, [step for step in plan if isinstance(step, tuple)], processes))
+    comments, problems = [], []
+    for step in plan:
+        if isinstance(step, str):
+            problems.append(step)
             continue
-        if relative.parts[0] not in known_slugs:
-            problems.append(f"{source}: no post has the slug {relative.parts[0]!r}; comment ignored")
-            continue
-        _read_comment(path, relative.parts[0], source, timezone, comments, problems)
+        file_comments, file_problems = next(read)
+        comments += file_comments
+        problems += file_problems
+    return comments, problems
+
+
+def _read_one(arguments):
+    """([the comment] or [], [problems]) of one comment file."""
+    comments, problems = [], []
+    _read_comment(*arguments, comments, problems)
     return comments, problems
 
 

@@ -28,6 +28,9 @@ DEFAULTS = {
     # date and time (pressless.core.language: DEFAULT_DATE_FORMAT, TIME_FORMAT, the language's
     # own), joined as WordPress does: "March 14, 2026 at 11:42 am".
     "COMMENTS_DATE_FORMAT": None,
+    # Processes reading and rendering the comments of a build: None = one per
+    # core (at most 4), 1 = all in Pelican's process.
+    "COMMENTS_PROCESSES": None,
 }
 MAX_DEPTH_LIMIT = 10
 
@@ -44,6 +47,7 @@ class CommentsConfig:
     feed_max_items: int
     date_format: str | None  # the author's strftime for date and time together
     dates: DateStyle  # the site's dates and times otherwise
+    processes: int | None  # None: one per core
 
 
 def check_settings(settings):
@@ -76,4 +80,9 @@ def check_settings(settings):
         feed_max_items=whole_number(PLUGIN, "COMMENTS_FEED_MAX_ITEMS", value("COMMENTS_FEED_MAX_ITEMS")),
         date_format=text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT"), optional=True),
         dates=date_style(settings),
+        processes=_processes(value("COMMENTS_PROCESSES")),
     )
+
+
+def _processes(chosen):
+    return None if chosen is None else whole_number(PLUGIN, "COMMENTS_PROCESSES", chosen)

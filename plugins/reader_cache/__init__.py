@@ -167,7 +167,14 @@ def start_prefetch(cache, settings):
 
 def finish_prefetch(generators):
     """Once every generator has read its files: the pool and its thread are gone before
-    anything forks again (parallel_writer's writers)."""
+    anything forks again (the comments' processes, parallel_writer's writers).
+
+    At page_generator_finalized (the posts and pages, all the pool reads, are
+    read then), before any plugin's all_generators_finalized work; again at
+    all_generators_finalized, which does nothing the second time.
+    """
+    if not isinstance(generators, list | tuple):
+        generators = [generators]  # page_generator_finalized sends the generator itself
     cache = generators[0].settings.get(STATE_KEY) if generators else None
     if cache is not None and cache.prefetch is not None:
         cache.prefetch.finish()
@@ -220,5 +227,6 @@ def register():
     signals.initialized.connect(check)
     signals.readers_init.connect(install)
     signals.generator_init.connect(no_second_typogrify)
+    signals.page_generator_finalized.connect(finish_prefetch)
     signals.all_generators_finalized.connect(finish_prefetch)
     signals.finalized.connect(forget_state)

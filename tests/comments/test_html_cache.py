@@ -45,3 +45,14 @@ def test_a_cache_entry_is_only_used_for_its_own_text(tmp_path):
     first.html("one")
     first.save()
     assert RenderedComments(tmp_path).html("two") == render_comment_body("two")
+
+
+def test_bodies_rendered_ahead_in_other_processes_are_the_ones_rendered_here(tmp_path):
+    bodies = [f"Comment *{number}* with <b>bold</b> and <script>x()</script>" for number in range(300)]
+    ahead = RenderedComments(tmp_path)
+    ahead.render_ahead(bodies, processes=2)
+    assert len(ahead.rendered_ahead) == len(bodies)
+    assert [ahead.html(body) for body in bodies] == [render_comment_body(body) for body in bodies]
+    assert ahead.render is None  # nothing was left to render here
+    ahead.save()
+    assert RenderedComments(tmp_path).known == {key: str(html) for key, html in ahead.used.items()}

@@ -125,6 +125,24 @@ def test_one_posts_comments_read_as_the_whole_folder_reads_them(tmp_path):
     assert load_post_comments(root, "no-such-post", BERLIN) == ([], [])
 
 
+def test_comments_read_by_several_processes_read_as_by_one(tmp_path, monkeypatch):
+    root = tmp_path / "comments"
+    for number in range(60):
+        folder = root / ("soup" if number % 3 else "bread")
+        folder.mkdir(parents=True, exist_ok=True)
+        date = "someday" if number % 17 == 0 else f"2026-01-{number % 28 + 1:02d} 10:00"
+        (folder / f"c{number:02d}.md").write_text(f"Author: A{number}\nDate: {date}\n\nComment {number}")
+    (root / "gone").mkdir()
+    (root / "gone" / "x.md").write_text("Author: B\nDate: 2026-01-01\n\nHi")
+    # Few files: let them be split all the same.
+    monkeypatch.setattr("pressless.core.forked.LEAST_ITEMS", 1)
+    one = load_comments(root, {"soup", "bread"}, BERLIN)
+    several = load_comments(root, {"soup", "bread"}, BERLIN, processes=2)
+    assert several == one
+    comments, problems = one
+    assert len(comments) == 56 and len(problems) == 5  # four undated comments and the unknown post
+
+
 def ids(nodes):
     return [node.comment.id for node in nodes]
 
