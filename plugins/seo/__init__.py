@@ -8,6 +8,7 @@ forgotten and none is listed twice.
 """
 
 import logging
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -133,7 +134,9 @@ def note_written_page(path, context):
     # Drafts are not public, hidden posts and pages are meant to be unlisted.
     if entry is not None and getattr(entry, "status", "published") in ("draft", "hidden"):
         return
-    relative = Path(path).resolve().relative_to(Path(context["OUTPUT_PATH"]).resolve()).as_posix()
+    # Pelican writes to OUTPUT_PATH joined with the page's name: the name back
+    # from the two strings (resolving both paths cost two file-system walks a page).
+    relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
     # Checked before lastmod_of: an excluded page showing every post (like the
     # Mastodon help pages) would otherwise scan all posts for nothing.
     if is_excluded(relative, config_of(context, PLUGIN).sitemap_exclude):
