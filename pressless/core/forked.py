@@ -1,10 +1,12 @@
 """A pure function over many items, split across forked copies of this process.
 
-For work in Pelican's process while the other cores idle (the comments of
+For work in Pelican's process while the other core idles (the comments of
 5,000 posts: reading 6,000 files and rendering their Markdown took 2.3 s
-between reading and writing, with one core busy). The copies are forked, so
-they start at once with everything loaded; only the items and the results
-travel, pickled.
+between reading and writing, on one core). This process does one share of
+the items itself and forks one copy per other share: the copies start at
+once with everything loaded and send back only their results, pickled.
+Fewer copies than a pool (which would leave this process waiting) keep
+memory down: each copy holds, as it touches them, pages of the site model.
 
 Pelican's process runs a thread of its own while it builds (rich's progress
 display), and a forked copy holds every lock as some thread held it at the
@@ -13,13 +15,20 @@ fork: so the function must be pure computation, never logging or printing
 on threads (the live preview) passes processes=1.
 """
 
-import multiprocessing
 import os
+import pickle
+import traceback
+
+from .child_process import die_with_parent
 
 # Below this many items the processes cost more than they save.
 LEAST_ITEMS = 200
 # Processes for "one per core": each holds a copy of the site model as it touches it.
 MOST_PROCESSES = 4
+
+
+class ForkedWorkFailed(Exception):
+    """A forked copy could not finish its share; the message holds its traceback."""
 
 
 def processes_for(chosen):
@@ -28,15 +37,57 @@ def processes_for(chosen):
 
 
 def map_forked(function, items, processes, least=None):
-    """[function(item) for item in items], in order, computed by `processes` forked processes.
+    """[function(item) for item in items], in order, computed by `processes` processes:
+    this one and processes - 1 forked copies.
 
-    `function` must be a module-level function (it is named to the copies,
-    not sent) that neither logs nor prints; items and results must pickle.
-    With fewer than `least` items (LEAST_ITEMS) it all runs here.
+    `function` must neither log nor print; its results must pickle. With
+    fewer than `least` items (LEAST_ITEMS) it all runs here.
     """
     items = list(items)
     least = LEAST_ITEMS if least is None else least
     if processes < 2 or len(items) < least:
         return [function(item) for item in items]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return pool.map(function, items, chunksize=-(-len(items) // (processes * 4)))
+    # Every processes-th item: shares of equal work whatever the order of the items.
+    shares = [items[index::processes] for index in range(processes)]
+    copies = [_fork_share(function, share) for share in shares[1:]]
+    results = [[function(item) for item in shares[0]]]
+    results += [_collect(pid, read_end) for pid, read_end in copies]
+    ordered = [None] * len(items)
+    for index, share_results in enumerate(results):
+        ordered[index::processes] = share_results
+    return ordered
+
+
+def _fork_share(function, share):
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    # The copy: compute, send, leave without running this process's exit handlers.
+    os.close(read_end)
+    code = 0
+    try:
+        die_with_parent(os.getppid())()
+        data = pickle.dumps([function(item) for item in share])
+    except BaseException:  # everything must reach the parent
+        code = 1
+        data = pickle.dumps(ForkedWorkFailed(traceback.format_exc()))
+    try:
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+    finally:
+        os._exit(code)
+
+
+def _collect(pid, read_end):
+    # Read to the end before waiting: a copy blocks until its results are read.
+    with os.fdopen(read_end, "rb") as source:
+        data = source.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        raise ForkedWorkFailed(f"a forked process ended with status {status} and sent nothing")
+    result = pickle.loads(data)
+    if isinstance(result, ForkedWorkFailed):
+        raise result
+    return result
