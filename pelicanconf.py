@@ -65,6 +65,9 @@ PLUGINS = [
     # A build with nothing changed writes nothing (plugins/build_memo/README.md):
     # last, so it sees every plugin's work and records after the search index.
     "plugins.build_memo",
+    # A one-shot `pelican` run exits without freeing its site model object by
+    # object (plugins/quick_exit/__init__.py).
+    "plugins.quick_exit",
 ]
 
 TIMEZONE = "Europe/Berlin"
