@@ -21,8 +21,6 @@ from pathlib import Path
 
 from pelican import parse_arguments, signals
 
-from pressless.core.errors import show_author_errors_without_traceback
-
 # No settings: the decision comes from how Pelican was started.
 DEFAULTS = {}
 
@@ -47,5 +45,4 @@ def leave_model_to_the_kernel(pelican):
 
 
 def register():
-    show_author_errors_without_traceback()
     signals.finalized.connect(leave_model_to_the_kernel)
