@@ -27,7 +27,7 @@ import blinker
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from pressless.core.child_process import die_with_parent
+from pressless.core.child_process import die_with_parent, log_plainly
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
 from pressless.core.writing import ENTRIES_WRITTEN, is_shared
@@ -83,6 +83,7 @@ def _write_share_and_exit(generators, sharing, writer, index, processes, report,
     code = 0
     try:
         die_with_parent(os.getppid())()
+        log_plainly()
         write_share_only(writer, index, processes)
         write_in_two_passes(generators, writer, between=lambda: _say_done(entries_written))
         for generate_output in sharing:

@@ -15,6 +15,8 @@ import multiprocessing
 import os
 import threading
 
+from pressless.core.child_process import log_plainly
+
 from .reading import read_entry
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ _worker = {}  # in each pool process only: the reader and settings it inherited
 
 
 def _start_worker(reader, settings):
+    log_plainly()
     _worker.update(reader=reader, settings=settings)
 
 

@@ -19,7 +19,7 @@ import os
 import pickle
 import traceback
 
-from .child_process import die_with_parent
+from .child_process import die_with_parent, log_plainly
 
 # Below this many items the processes cost more than they save.
 LEAST_ITEMS = 200
@@ -69,6 +69,7 @@ def _fork_share(function, share):
     code = 0
     try:
         die_with_parent(os.getppid())()
+        log_plainly()
         data = pickle.dumps([function(item) for item in share])
     except BaseException:  # everything must reach the parent
         code = 1

@@ -121,3 +121,20 @@ def test_every_writer_writes_its_entry_pages_before_its_listings(one_process, tm
                 and name.split("/")[0] in ("tag", "category", "author", "page", "index.html", "archives")]
     assert len(listings) > 5
     assert seen.isdisjoint(listings)
+
+
+def test_a_writer_process_logs_through_a_handler_of_its_own(tmp_path):
+    # Pelican logs through rich, whose lock a forked writer may inherit held by
+    # the progress display's thread (pressless.core.child_process.log_plainly).
+    noted = tmp_path / "handlers.txt"
+    settings = settings_file(tmp_path, 2)
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
+        + 'PLUGINS = [*PLUGINS, "note_writer_log_handlers"]\n'
+        + f"NOTE_WRITER_LOG_HANDLERS_TO = {str(noted)!r}\n",
+        encoding="utf-8",
+    )
+    returncode, log = build(settings, tmp_path / "site")
+    assert returncode == 0, log
+    assert noted.read_text(encoding="utf-8") == "StreamHandler"
