@@ -34,6 +34,19 @@ def settings_file(folder, processes, theme=ROOT / "theme"):
     return path
 
 
+def with_fixture_plugin(settings, plugin, noted):
+    """Add a test plugin of tests/speed/fixtures/plugins to `settings`, told to note into `noted`
+    (its setting is the plugin's name, upper case, + _TO)."""
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
+        + f"PLUGINS = [*PLUGINS, {plugin!r}]\n"
+        + f"{plugin.upper()}_TO = {str(noted)!r}\n",
+        encoding="utf-8",
+    )
+    return settings
+
+
 @pytest.fixture(scope="module")
 def one_process(tmp_path_factory):
     folder = tmp_path_factory.mktemp("parallel-writer")
@@ -104,14 +117,7 @@ def test_every_writer_writes_its_entry_pages_before_its_listings(one_process, tm
     # listings, archives and feeds is still to be written.
     _, reference = one_process
     noted = tmp_path / "seen.json"
-    settings = settings_file(tmp_path, 2)
-    settings.write_text(
-        settings.read_text(encoding="utf-8")
-        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
-        + 'PLUGINS = [*PLUGINS, "note_entries_written"]\n'
-        + f"NOTE_ENTRIES_WRITTEN_TO = {str(noted)!r}\n",
-        encoding="utf-8",
-    )
+    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_entries_written", noted)
     returncode, log = build(settings, tmp_path / "site")
     assert returncode == 0, log
     seen = set(json.loads(noted.read_text(encoding="utf-8")))
@@ -127,14 +133,7 @@ def test_a_writer_process_logs_through_a_handler_of_its_own(tmp_path):
     # Pelican logs through rich, whose lock a forked writer may inherit held by
     # the progress display's thread (pressless.core.child_process.log_plainly).
     noted = tmp_path / "handlers.txt"
-    settings = settings_file(tmp_path, 2)
-    settings.write_text(
-        settings.read_text(encoding="utf-8")
-        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
-        + 'PLUGINS = [*PLUGINS, "note_writer_log_handlers"]\n'
-        + f"NOTE_WRITER_LOG_HANDLERS_TO = {str(noted)!r}\n",
-        encoding="utf-8",
-    )
+    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_writer_log_handlers", noted)
     returncode, log = build(settings, tmp_path / "site")
     assert returncode == 0, log
     assert noted.read_text(encoding="utf-8") == "StreamHandler"
