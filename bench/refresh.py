@@ -248,15 +248,27 @@ def write_results(args, rows, load_before):
     args.results.write_text(json.dumps({"meta": meta, "results": rows}, indent=1, default=str) + "\n")
 
 
-async def run(args, load_before):
+def generated_corpora(args):
+    """The work folder (logs/ and out/ made), then (posts, corpus folder) for each size asked
+    for, each generated just before it is measured. refresh.py and structural.py share it."""
     work = args.out.resolve()
     for folder in ("logs", "out"):
         (work / folder).mkdir(parents=True, exist_ok=True)
+
+    def corpora():
+        for posts in args.posts:
+            corpus_dir = work / f"corpus-{posts}"
+            print(f"generating {posts} posts in {corpus_dir}", flush=True)
+            corpus.generate(corpus_dir, posts, args.seed)
+            yield posts, corpus_dir
+
+    return work, corpora()
+
+
+async def run(args, load_before):
+    work, corpora = generated_corpora(args)
     rows = []
-    for posts in args.posts:
-        corpus_dir = work / f"corpus-{posts}"
-        print(f"generating {posts} posts in {corpus_dir}", flush=True)
-        corpus.generate(corpus_dir, posts, args.seed)
+    for posts, corpus_dir in corpora:
         for name, skeleton in (("hugo", "hugo-site"), ("jekyll", "jekyll-site")):
             shutil.copytree(BENCH / skeleton, corpus_dir / name, dirs_exist_ok=True)
         post = middle_post(corpus_dir)

@@ -22,8 +22,16 @@ import time
 import urllib.error
 import urllib.request
 
-import corpus
-from refresh import REPO, LiveClient, free_port, live_bench_parser, pressless_server, summary, write_results
+from refresh import (
+    REPO,
+    LiveClient,
+    free_port,
+    generated_corpora,
+    live_bench_parser,
+    pressless_server,
+    summary,
+    write_results,
+)
 
 PHASES = ("new", "date", "delete")
 POST = """Title: Bench Structural {run}
@@ -106,14 +114,9 @@ async def measure(corpus_dir, work, repeat, timeout):
 
 
 async def run(args):
-    work = args.out.resolve()
-    for folder in ("logs", "out"):
-        (work / folder).mkdir(parents=True, exist_ok=True)
+    work, corpora = generated_corpora(args)
     results = []
-    for posts in args.posts:
-        corpus_dir = work / f"corpus-{posts}"
-        print(f"generating {posts} posts in {corpus_dir}", flush=True)
-        corpus.generate(corpus_dir, posts, args.seed)
+    for posts, corpus_dir in corpora:
         rows = await measure(corpus_dir, work, args.repeat, args.timeout)
         results += [summary("pressless", posts, phase, runs) for phase, runs in rows.items()]
     return results
