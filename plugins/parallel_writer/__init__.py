@@ -30,6 +30,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pressless.core.child_process import die_with_parent, log_plainly
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.errors import AuthorError, show_author_errors_without_traceback
+from pressless.core.forked import processes_for
 from pressless.core.writing import ENTRIES_WRITTEN, is_shared
 
 from .passes import write_in_two_passes
@@ -39,14 +40,10 @@ log = logging.getLogger(__name__)
 
 PLUGIN = "parallel_writer"
 DEFAULTS = {
-    # Processes rendering pages: None = one per core, at most DEFAULT_MOST;
-    # 1 = all in Pelican's process.
+    # Processes rendering pages: None = one per core, at most
+    # pressless.core.forked.MOST_PROCESSES (4); 1 = all in Pelican's process.
     "PARALLEL_WRITER_PROCESSES": None,
 }
-# Every writer walks every page and holds a forked copy of the site model
-# (about 190 MB at 5,000 posts as the pages touch it): past a few writers
-# memory grows faster than the time saved. Set the setting to use more.
-DEFAULT_MOST = 4
 # The generators whose pages are split; the others run in Pelican's process only.
 PAGE_GENERATORS = (ArticlesGenerator, PagesGenerator, TemplatePagesGenerator)
 STATE_KEY = "_PARALLEL_WRITER_CHILDREN"
@@ -64,8 +61,8 @@ class ParallelWriterConfig:
 
 def check_settings(settings):
     processes = setting(settings, DEFAULTS, "PARALLEL_WRITER_PROCESSES")
-    if processes is None:
-        processes = min(os.cpu_count() or 1, DEFAULT_MOST)
+    # One per core, but few: every writer walks every page with a forked copy of the model.
+    processes = processes_for(processes)
     return ParallelWriterConfig(processes=whole_number(PLUGIN, "PARALLEL_WRITER_PROCESSES", processes))
 
 
