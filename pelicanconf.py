@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.markdown_extras.highlight import StyleOnceHtmlFormatter  # noqa: E402
+
 AUTHOR = "Maren Holt"
 SITENAME = "Pressless Notes"
 SITESUBTITLE = "A WordPress-style blog with no server to keep alive"
@@ -124,7 +126,12 @@ INDEX_SAVE_AS = "index.html"
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.codehilite": {
+            "css_class": "highlight",
+            "guess_lang": False,
+            # The same HTML as Pygments' "html" formatter, made faster per code block.
+            "pygments_formatter": StyleOnceHtmlFormatter,
+        },
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-4"},
