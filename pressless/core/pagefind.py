@@ -12,11 +12,13 @@ stay right: they come from each file's path relative to the folder indexed.
 Pagefind holds every word of every page it indexes until it writes the
 bundle: about 170 kB a page for posts of 700 words (Pagefind 1.5.2), so
 5,000 posts in one run peak near 880 MB. The entries are therefore indexed
-in batches, one Pagefind run after another, each batch its own bundle: the
-first is the bundle folder itself, the others sit inside it (`part-2/`, ...)
-so that removing the folder removes them all, and a small JSON file in the
-first lists the others, which the search page merges (pagefind.js
-`mergeIndex`) so one search ranks results from every batch together.
+in batches, each batch its own bundle: the first is the bundle folder
+itself, the others sit inside it (`part-2/`, ...) so that removing the
+folder removes them all, and a small JSON file in the first lists the
+others, which the search page merges (pagefind.js `mergeIndex`) so one
+search ranks results from every batch together. A Pagefind run spends most
+of its time on one core (it builds the index alone after reading the pages
+on several), so a build runs a few batches side by side.
 
 Pagefind is told to read only each page's <main> (--root-selector): the
 theme keeps everything it indexes there (the data-pagefind-body elements),
@@ -46,9 +48,11 @@ INDEXED_PAGES = re.compile(r"^\s*Indexed (\d+) pages?\s*$", re.MULTILINE)
 # The element of every entry page that holds what is indexed (theme/templates/base.html).
 ROOT_SELECTOR = "main"
 # Entries per Pagefind run. 1,000 posts of 700 words take Pagefind about
-# 175 MB; with Pelican's own ~190 MB at 5,000 posts the build stays well
-# under 500 MB, and long posts (more words a page) still have room.
-PAGES_PER_INDEX = 1000
+# 175 MB. Two runs of 700 at once (RUNS_AT_ONCE) hold ~250 MB; with
+# Pelican's own ~220 MB at 5,000 posts the build stays under 500 MB.
+PAGES_PER_INDEX = 700
+# Pagefind runs side by side by default: one per core, at most two (memory).
+RUNS_AT_ONCE = 2
 # In the first bundle: the other bundles' folders, relative to it.
 BUNDLE_LIST = "pressless-bundles.json"
 # Linux refuses a single command-line argument over 128 kB (MAX_ARG_STRLEN).
@@ -138,15 +142,24 @@ def _glob_safe(path):
 
 
 def bundle_batches(relative_paths, pages_per_index=PAGES_PER_INDEX):
-    """[(bundle sub-folder, paths)]: the sorted paths in runs of `pages_per_index`.
+    """[(bundle sub-folder, paths)]: the sorted paths in runs of at most `pages_per_index`.
 
     Sorted, so the same site always gives the same bundles; the first
-    bundle's sub-folder is "" (the bundle folder itself). No paths still
-    make one (empty) batch, as one Pagefind run over nothing did before.
+    bundle's sub-folder is "" (the bundle folder itself). The runs are as
+    even as can be (5,002 pages by 1,000 make six runs of 833-834, not five
+    of 1,000 and one of 2): each Pagefind run has a fixed cost, and runs
+    side by side end together. No paths still make one (empty) batch, as
+    one Pagefind run over nothing did before.
     """
     paths = sorted(relative_paths)
-    runs = [paths[start : start + pages_per_index] for start in range(0, len(paths), pages_per_index)]
-    return [("" if number == 1 else f"part-{number}", run) for number, run in enumerate(runs or [[]], 1)]
+    count = max(1, -(-len(paths) // pages_per_index))
+    size, longer = divmod(len(paths), count)
+    runs, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < longer else 0)
+        runs.append(paths[start:end])
+        start = end
+    return [("" if number == 1 else f"part-{number}", run) for number, run in enumerate(runs, 1)]
 
 
 def bundle_list_text(batches):
@@ -155,15 +168,17 @@ def bundle_list_text(batches):
     return json.dumps({"merge": merged}, indent=1) + "\n"
 
 
-def start_indexing(site, relative_paths, options, bundle_folder="pagefind", pages_per_index=PAGES_PER_INDEX):
+def start_indexing(site, relative_paths, options, bundle_folder="pagefind", pages_per_index=PAGES_PER_INDEX,
+                   processes=1):
     """Index only `relative_paths` of `site` into site/<bundle_folder>/ (and its part-N/ bundles),
     in two steps: start the first batch's Pagefind and return at once.
 
-    Returns `finish()`: it waits for that Pagefind, runs the other batches
-    one after another (so only one Pagefind holds memory at a time), writes
-    the bundle list and returns Pagefind's log, raising PagefindError when
-    any batch fails. Between the two, the caller may do other work on the
-    other cores; nothing must write the entry pages.
+    Returns `finish()`: it runs the other batches, at most `processes`
+    Pagefinds at a time (each holds its batch's words in memory, so the
+    number bounds the memory), writes the bundle list and returns
+    Pagefind's log, raising PagefindError when any batch fails. Between the
+    two, the caller may do other work on the other cores; nothing must write
+    the entry pages.
     """
     site = Path(site)
     bundle = site / bundle_folder
@@ -171,12 +186,22 @@ def start_indexing(site, relative_paths, options, bundle_folder="pagefind", page
     shutil.rmtree(bundle, ignore_errors=True)
     batches = bundle_batches(relative_paths, pages_per_index)
     (first_folder, first_paths), others = batches[0], batches[1:]
-    first = PagefindBatch(site, first_paths, bundle / first_folder, options)
+    first = PagefindBatch(site, first_paths, bundle / first_folder, options, site / SCRATCH)
 
     def finish():
-        logs = [first.finish()]
-        for folder, paths in others:
-            logs.append(index_batch(site, paths, bundle / folder, options))
+        running, logs = [first], []
+        try:
+            for number, (folder, paths) in enumerate(others, 2):
+                if len(running) >= processes:
+                    # Batches are alike in size: the oldest run ends first.
+                    logs.append(running.pop(0).finish())
+                scratch = site / f"{SCRATCH}-{number}"
+                running.append(PagefindBatch(site, paths, bundle / folder, options, scratch))
+            while running:
+                logs.append(running.pop(0).finish())
+        finally:
+            for batch in running:  # a batch failed: the others are stopped
+                batch.stop()
         bundle.mkdir(parents=True, exist_ok=True)
         (bundle / BUNDLE_LIST).write_text(bundle_list_text(batches), encoding="utf-8")
         return "".join(logs)
@@ -186,17 +211,18 @@ def start_indexing(site, relative_paths, options, bundle_folder="pagefind", page
 
 def index_batch(site, relative_paths, bundle, options):
     """One Pagefind run: site's `relative_paths` into the folder `bundle`; raise PagefindError."""
-    return PagefindBatch(site, relative_paths, bundle, options).finish()
+    return PagefindBatch(site, relative_paths, bundle, options, Path(site) / SCRATCH).finish()
 
 
 class PagefindBatch:
     """One Pagefind run, started when made; `finish()` waits for it and returns its log."""
 
-    def __init__(self, site, relative_paths, bundle, options):
+    def __init__(self, site, relative_paths, bundle, options, scratch):
         glob = site_glob(site, relative_paths)
         self.pages = len(relative_paths)
         self.options = options
-        self.scratch = None if glob is not None else site / SCRATCH
+        # Where the pages are linked when no glob can name them: a folder of this run's own.
+        self.scratch = None if glob is not None else scratch
         source = site
         # Pagefind's output goes to a file, not a pipe nobody reads until the end.
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish, or at once on failure)
@@ -221,6 +247,15 @@ class PagefindBatch:
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
         self.log.close()
+
+    def stop(self):
+        """Kill the run (another batch failed) and clean up after it."""
+        try:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+        finally:
+            self._clean_up()
 
     def finish(self):
         try:

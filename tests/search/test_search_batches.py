@@ -12,9 +12,11 @@ import json
 import os
 import subprocess
 import sys
+from typing import ClassVar
 
 import pytest
 
+from pressless.core import pagefind
 from pressless.core.pagefind import bundle_batches
 
 from ..conftest import ROOT, serve_folder
@@ -125,6 +127,31 @@ def test_batches_are_sorted_runs_whatever_the_order_given():
     assert bundle_batches([], 2) == [("", [])]
 
 
+def test_batches_are_as_even_as_can_be():
+    # Seven pages at most three a run: three runs, not 3 + 3 + 1.
+    paths = [f"p{number}/index.html" for number in range(1, 8)]
+    assert [len(run) for _folder, run in bundle_batches(paths, 3)] == [3, 2, 2]
+    assert [len(run) for _folder, run in bundle_batches([f"{n:04}" for n in range(5002)], 1000)] == (
+        [834] * 4 + [833] * 2)
+
+
+def bundle_files(bundle):
+    return {path.relative_to(bundle): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+
+def test_batches_indexed_side_by_side_make_the_same_bundles(tmp_path):
+    # SEARCH_PROCESSES Pagefind runs at a time: four batches three at a
+    # time give byte for byte the bundles of one run after another.
+    bundles = {}
+    for processes in (1, 3):
+        folder = tmp_path / f"processes-{processes}"
+        returncode, log = pelican(folder, write_blog(folder, POSTS, f"SEARCH_PROCESSES = {processes}\n"))
+        assert returncode == 0, log
+        bundles[processes] = bundle_files(folder / "output" / "pagefind")
+    assert len([path for path in bundles[1] if path.name == "pagefind-entry.json"]) == 4
+    assert bundles[3] == bundles[1]
+
+
 def test_a_smaller_rebuild_leaves_no_stale_bundle(page, tmp_path):
     returncode, log = pelican(tmp_path, write_blog(tmp_path, POSTS))
     assert returncode == 0, log
@@ -180,3 +207,56 @@ def test_a_site_above_the_early_start_limit_is_indexed_after_the_writers(tmp_pat
     seen, sizes = build_watching_the_index(tmp_path, settings)
     assert seen == "no"
     assert sizes == [2, 2, 2, 1]
+
+
+class FakeBatch:
+    """Stands for one Pagefind run in start_indexing; notes when it starts, ends or is stopped."""
+
+    events: ClassVar[list] = []
+    fails: ClassVar[set] = set()
+
+    def __init__(self, site, relative_paths, bundle, options, scratch):
+        self.name = bundle.name
+        self.events.append(f"start {self.name}")
+
+    def finish(self):
+        self.events.append(f"finish {self.name}")
+        if self.name in self.fails:
+            raise pagefind.PagefindError("broken")
+        return ""
+
+    def stop(self):
+        self.events.append(f"stop {self.name}")
+
+
+def run_fake_batches(monkeypatch, tmp_path, processes, fails=()):
+    monkeypatch.setattr(pagefind, "PagefindBatch", FakeBatch)
+    monkeypatch.setattr(FakeBatch, "events", [])
+    monkeypatch.setattr(FakeBatch, "fails", set(fails))
+    paths = [f"p{number}/index.html" for number in range(1, 6)]
+    finish = pagefind.start_indexing(tmp_path, paths, pagefind.PagefindOptions(), bundle_folder="b",
+                                     pages_per_index=1, processes=processes)
+    FakeBatch.events.append("finish() called")
+    try:
+        finish()
+    except pagefind.PagefindError:
+        FakeBatch.events.append("failed")
+    return FakeBatch.events
+
+
+def test_at_most_search_processes_runs_at_once(monkeypatch, tmp_path):
+    assert run_fake_batches(monkeypatch, tmp_path, processes=2) == [
+        "start b", "finish() called", "start part-2", "finish b", "start part-3", "finish part-2",
+        "start part-4", "finish part-3", "start part-5", "finish part-4", "finish part-5",
+    ]
+    assert run_fake_batches(monkeypatch, tmp_path, processes=1) == [
+        "start b", "finish() called", "finish b", "start part-2", "finish part-2", "start part-3",
+        "finish part-3", "start part-4", "finish part-4", "start part-5", "finish part-5",
+    ]
+
+
+def test_a_failed_batch_stops_the_runs_beside_it(monkeypatch, tmp_path):
+    events = run_fake_batches(monkeypatch, tmp_path, processes=3, fails={"b"})
+    assert events == ["start b", "finish() called", "start part-2", "start part-3", "finish b",
+                      "stop part-2", "stop part-3", "failed"]
+    assert not (tmp_path / "b" / pagefind.BUNDLE_LIST).exists()

@@ -140,6 +140,7 @@ def test_a_publish_build_never_indexes_a_draft(page, published):
         ('SEARCH_INDEX = "yes"', "search: SEARCH_INDEX must be True or False"),
         ('SEARCH_EXCLUDE_SELECTORS = ".aside"', "search: SEARCH_EXCLUDE_SELECTORS must be a list"),
         ("SEARCH_PAGES_PER_INDEX = 0", "search: SEARCH_PAGES_PER_INDEX must be a whole number of at least 1"),
+        ('SEARCH_PROCESSES = "2"', "search: SEARCH_PROCESSES must be a whole number of at least 1, not '2'"),
     ],
 )
 def test_a_wrong_setting_is_one_line(tmp_path, setting, message):
