@@ -1,11 +1,15 @@
 """Related posts: up to RELATED_POSTS_LIMIT posts under each post, by shared tags, then category."""
 
+from dataclasses import dataclass
+from functools import partial
+
 import blinker
 from pelican import signals
 
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.entries import entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
+from pressless.core.forked import map_forked, processes_for
 from pressless.core.refresh import ENTRY_REFRESHED
 
 from .related import RelatedIndex
@@ -14,12 +18,31 @@ PLUGIN = "related_posts"
 DEFAULTS = {
     # How many related posts each post lists (0 lists none).
     "RELATED_POSTS_LIMIT": 3,
+    # Processes that choose them in a build (pressless.core.forked): None is
+    # one per core (at most 4), 1 keeps it in Pelican's process (the preview).
+    "RELATED_POSTS_PROCESSES": None,
 }
 
 
+@dataclass(frozen=True)
+class RelatedConfig:
+    limit: int
+    processes: int | None
+
+
+def check_settings(settings):
+    def value(name):
+        return setting(settings, DEFAULTS, name)
+
+    processes = value("RELATED_POSTS_PROCESSES")
+    return RelatedConfig(
+        limit=whole_number(PLUGIN, "RELATED_POSTS_LIMIT", value("RELATED_POSTS_LIMIT"), minimum=0),
+        processes=None if processes is None else whole_number(PLUGIN, "RELATED_POSTS_PROCESSES", processes),
+    )
+
+
 def check(pelican):
-    limit = setting(pelican.settings, DEFAULTS, "RELATED_POSTS_LIMIT")
-    store_config(pelican.settings, PLUGIN, whole_number(PLUGIN, "RELATED_POSTS_LIMIT", limit, minimum=0))
+    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
 def related_index(sets):
@@ -31,20 +54,23 @@ def related_index(sets):
 
 
 def add_related_posts(generators):
-    limit = config_of(generators[0].context, PLUGIN)
+    config = config_of(generators[0].context, PLUGIN)
     sets = entry_sets(generators)
     index = related_index(sets)
-    for article in sets.articles:
-        article.related_posts = index.related_to(article, limit) if limit else []
+    # Pure work over the model: split across forked copies, which send back positions.
+    chosen = map_forked(partial(index.positions_related_to, limit=config.limit), sets.articles,
+                        processes_for(config.processes))
+    for article, positions in zip(sets.articles, chosen, strict=True):
+        article.related_posts = index.posts_at(positions)
 
 
 def refresh_entry(entry, generators):
     """The entry's own list again, after its tags or category changed; other posts' lists follow
     with the next whole build."""
-    limit = config_of(generators[0].context, PLUGIN)
+    config = config_of(generators[0].context, PLUGIN)
     sets = entry_sets(generators)
     if entry in sets.articles:
-        entry.related_posts = related_index(sets).related_to(entry, limit) if limit else []
+        entry.related_posts = related_index(sets).related_to(entry, config.limit)
 
 
 def register():

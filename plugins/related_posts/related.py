@@ -40,6 +40,13 @@ class RelatedIndex:
 
     def related_to(self, article, limit=3):
         """Up to `limit` posts sharing a tag or the category, newest first on ties."""
+        return self.posts_at(self.positions_related_to(article, limit))
+
+    def posts_at(self, positions):
+        return [self.candidates[position] for position in positions]
+
+    def positions_related_to(self, article, limit=3):
+        """related_to as positions in `candidates`: what a forked copy sends back."""
         if limit <= 0:
             return []
         tags = set(getattr(article, "tags", []))
@@ -64,7 +71,7 @@ class RelatedIndex:
                     best.append(position)
                     if len(best) == limit:
                         break
-        return [self.candidates[position] for position in best]
+        return best
 
 
 def related_posts(article, candidates, limit=3):

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pelican.generators import ArticlesGenerator
 
 from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
+from plugins.related_posts import RelatedConfig, add_related_posts
 from plugins.related_posts.related import RelatedIndex, related_posts
 from plugins.scheduled_posts.schedule import split_scheduled
 from plugins.seo.sitemap import (
@@ -19,7 +21,9 @@ from plugins.seo.sitemap import (
 )
 from plugins.seo.structured_data import blog_posting, breadcrumb_list
 from plugins.sticky_posts.sticky import sticky_first
+from pressless.core import forked
 from pressless.core.clock import resolve_now
+from pressless.core.config import store_config
 
 DAY = timedelta(days=1)
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -71,24 +75,54 @@ def reference_related_posts(article, candidates, limit=3):
 
 
 def test_related_index_matches_the_reference_on_a_generated_site():
-    rng = random.Random(7)
-    tags, categories = [f"t{n}" for n in range(12)], ["x", "y", "z", None]
-    # Few distinct dates, so ties on score and date are common.
-    posts = [
-        FakePost(
-            f"p{n}",
-            date=START + rng.randrange(20) * DAY,
-            tags=rng.sample(tags, rng.randrange(4)) + (["t0"] if rng.random() < 0.1 else []),
-            category=rng.choice(categories),
-        )
-        for n in range(300)
-    ]
+    posts = generated_posts(300)
     # Drafts and scheduled posts (the last 50) are asked about, never suggested.
     listed = posts[:250]
     index = RelatedIndex(listed)
     for post in posts:
         for limit in (0, 1, 3, 50):
             assert index.related_to(post, limit) == reference_related_posts(post, listed, limit)
+
+
+def generated_posts(count, seed=7):
+    rng = random.Random(seed)
+    tags, categories = [f"t{n}" for n in range(12)], ["x", "y", "z", None]
+    # Few distinct dates, so ties on score and date are common.
+    return [
+        FakePost(
+            f"p{n}",
+            date=START + rng.randrange(20) * DAY,
+            tags=rng.sample(tags, rng.randrange(4)) + (["t0"] if rng.random() < 0.1 else []),
+            category=rng.choice(categories),
+        )
+        for n in range(count)
+    ]
+
+
+def related_by_plugin(posts, processes):
+    """plugins.related_posts' handler over a generator holding `posts` (the last 50 drafts)."""
+    generator = ArticlesGenerator.__new__(ArticlesGenerator)
+    generator.articles, generator.drafts = posts[:-50], posts[-50:]
+    generator.translations = generator.hidden_articles = generator.hidden_translations = []
+    generator.drafts_translations = []
+    generator.context = {}
+    store_config(generator.context, "related_posts", RelatedConfig(limit=3, processes=processes))
+    add_related_posts([generator])
+    return {post.name: [other.name for other in post.related_posts] for post in posts}
+
+
+def test_related_posts_chosen_by_forked_copies_are_the_ones_chosen_here(monkeypatch):
+    forks = []
+    fork_share = forked._fork_share
+    monkeypatch.setattr(forked, "_fork_share", lambda *args: forks.append(1) or fork_share(*args))
+    posts = generated_posts(300)
+    here = related_by_plugin(posts, processes=1)
+    assert forks == []
+    index = RelatedIndex(posts[:-50])
+    assert here == {post.name: [other.name for other in index.related_to(post)] for post in posts}
+    assert related_by_plugin(posts, processes=3) == here
+    assert forks == [1, 1]  # two copies beside this process
+    assert sum(map(len, here.values())) > 600
 
 
 def test_sticky_first_keeps_the_rest_in_order():

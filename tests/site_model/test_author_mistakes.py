@@ -27,6 +27,8 @@ def test_a_bad_per_post_value_stops_the_build_naming_file_and_line(tmp_path, fie
         ("COMMENTS_MAX_DEPTH=2000",
          "comments: COMMENTS_MAX_DEPTH must be a whole number from 1 to 10, not 2000"),
         ("RELATED_POSTS_LIMIT=-1", "related_posts: RELATED_POSTS_LIMIT must be a whole number of at least 0"),
+        ("RELATED_POSTS_PROCESSES=0",
+         "related_posts: RELATED_POSTS_PROCESSES must be a whole number of at least 1, not 0"),
         ('SIDEBAR_WIDGETS=["search", "calendar"]', "template_tags: SIDEBAR_WIDGETS names 'calendar'"),
         ('SEO_DEFAULT_IMAGE="img/x.png"',
          "template_tags: SEO_DEFAULT_IMAGE was renamed; set DEFAULT_IMAGE instead"),

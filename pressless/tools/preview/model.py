@@ -84,8 +84,10 @@ def load_settings(settings_file, output, scratch):
     settings["BUILD_MEMO"] = False
     # Rendering in forked processes would happen outside the preview's own renderer.
     settings["PARALLEL_WRITER_PROCESSES"] = 1
-    # Comments are read in this process too (no fork from a process with threads).
+    # Comments are read, and related posts chosen, in this process too (no
+    # fork from a process with threads).
     settings["COMMENTS_PROCESSES"] = 1
+    settings["RELATED_POSTS_PROCESSES"] = 1
     return settings
 
 
