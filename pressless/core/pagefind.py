@@ -8,6 +8,10 @@ in it, a symlink, a list too long for one argument), the entries' files are
 hard-linked (copied across file systems) into a scratch folder with the
 site's layout and Pagefind indexes that; both give the same bundle. URLs
 stay right: they come from each file's path relative to the folder indexed.
+A site of several batches goes through scratch folders too: Pagefind walks
+the whole site for a glob, once per run (0.3-0.5 s over the 50,000 files
+and folders of a 5,000-post site), while linking a batch of 700 pages and
+deleting the links takes 0.05 s on tmpfs and about 0.25 s on a disk.
 
 Pagefind holds every word of every page it indexes until it writes the
 bundle: about 170 kB a page for posts of 700 words (Pagefind 1.5.2), so
@@ -186,7 +190,8 @@ def start_indexing(site, relative_paths, options, bundle_folder="pagefind", page
     shutil.rmtree(bundle, ignore_errors=True)
     batches = bundle_batches(relative_paths, pages_per_index)
     (first_folder, first_paths), others = batches[0], batches[1:]
-    first = PagefindBatch(site, first_paths, bundle / first_folder, options, site / SCRATCH)
+    by_glob = not others
+    first = PagefindBatch(site, first_paths, bundle / first_folder, options, site / SCRATCH, by_glob)
 
     def finish():
         running, logs = [first], []
@@ -196,7 +201,7 @@ def start_indexing(site, relative_paths, options, bundle_folder="pagefind", page
                     # Batches are alike in size: the oldest run ends first.
                     logs.append(running.pop(0).finish())
                 scratch = site / f"{SCRATCH}-{number}"
-                running.append(PagefindBatch(site, paths, bundle / folder, options, scratch))
+                running.append(PagefindBatch(site, paths, bundle / folder, options, scratch, by_glob))
             while running:
                 logs.append(running.pop(0).finish())
         finally:
@@ -217,11 +222,11 @@ def index_batch(site, relative_paths, bundle, options):
 class PagefindBatch:
     """One Pagefind run, started when made; `finish()` waits for it and returns its log."""
 
-    def __init__(self, site, relative_paths, bundle, options, scratch):
-        glob = site_glob(site, relative_paths)
+    def __init__(self, site, relative_paths, bundle, options, scratch, by_glob=True):
+        glob = site_glob(site, relative_paths) if by_glob else None
         self.pages = len(relative_paths)
         self.options = options
-        # Where the pages are linked when no glob can name them: a folder of this run's own.
+        # Where the pages are linked when no glob names them: a folder of this run's own.
         self.scratch = None if glob is not None else scratch
         source = site
         # Pagefind's output goes to a file, not a pipe nobody reads until the end.
