@@ -175,7 +175,7 @@ def bundle_list_text(batches):
 def start_indexing(site, relative_paths, options, bundle_folder="pagefind", pages_per_index=PAGES_PER_INDEX,
                    processes=1):
     """Index only `relative_paths` of `site` into site/<bundle_folder>/ (and its part-N/ bundles),
-    in two steps: start the first batch's Pagefind and return at once.
+    in two steps: start the first `processes` batches' Pagefinds and return at once.
 
     Returns `finish()`: it runs the other batches, at most `processes`
     Pagefinds at a time (each holds its batch's words in memory, so the
@@ -189,24 +189,36 @@ def start_indexing(site, relative_paths, options, bundle_folder="pagefind", page
     # Every bundle of an earlier build goes, the ones a larger site needed too.
     shutil.rmtree(bundle, ignore_errors=True)
     batches = bundle_batches(relative_paths, pages_per_index)
-    (first_folder, first_paths), others = batches[0], batches[1:]
-    by_glob = not others
-    first = PagefindBatch(site, first_paths, bundle / first_folder, options, site / SCRATCH, by_glob)
+    by_glob = len(batches) == 1
+    waiting = list(enumerate(batches, 1))
+    running = []
+
+    def start_next():
+        number, (folder, paths) = waiting.pop(0)
+        scratch = site / (SCRATCH if number == 1 else f"{SCRATCH}-{number}")
+        running.append(PagefindBatch(site, paths, bundle / folder, options, scratch, by_glob))
+
+    def stop_running():
+        for batch in running:
+            batch.stop()
+
+    try:
+        while waiting and len(running) < processes:
+            start_next()
+    except BaseException:
+        stop_running()
+        raise
 
     def finish():
-        running, logs = [first], []
+        logs = []
         try:
-            for number, (folder, paths) in enumerate(others, 2):
-                if len(running) >= processes:
-                    # Batches are alike in size: the oldest run ends first.
-                    logs.append(running.pop(0).finish())
-                scratch = site / f"{SCRATCH}-{number}"
-                running.append(PagefindBatch(site, paths, bundle / folder, options, scratch, by_glob))
             while running:
+                # Batches are alike in size: the oldest run ends first.
                 logs.append(running.pop(0).finish())
+                if waiting:
+                    start_next()
         finally:
-            for batch in running:  # a batch failed: the others are stopped
-                batch.stop()
+            stop_running()  # none left, unless a batch failed
         bundle.mkdir(parents=True, exist_ok=True)
         (bundle / BUNDLE_LIST).write_text(bundle_list_text(batches), encoding="utf-8")
         return "".join(logs)

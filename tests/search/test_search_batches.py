@@ -248,7 +248,7 @@ def run_fake_batches(monkeypatch, tmp_path, processes, fails=()):
 
 def test_at_most_search_processes_runs_at_once(monkeypatch, tmp_path):
     assert run_fake_batches(monkeypatch, tmp_path, processes=2) == [
-        "start b", "finish() called", "start part-2", "finish b", "start part-3", "finish part-2",
+        "start b", "start part-2", "finish() called", "finish b", "start part-3", "finish part-2",
         "start part-4", "finish part-3", "start part-5", "finish part-4", "finish part-5",
     ]
     assert run_fake_batches(monkeypatch, tmp_path, processes=1) == [
@@ -259,6 +259,6 @@ def test_at_most_search_processes_runs_at_once(monkeypatch, tmp_path):
 
 def test_a_failed_batch_stops_the_runs_beside_it(monkeypatch, tmp_path):
     events = run_fake_batches(monkeypatch, tmp_path, processes=3, fails={"b"})
-    assert events == ["start b", "finish() called", "start part-2", "start part-3", "finish b",
+    assert events == ["start b", "start part-2", "start part-3", "finish() called", "finish b",
                       "stop part-2", "stop part-3", "failed"]
     assert not (tmp_path / "b" / pagefind.BUNDLE_LIST).exists()
