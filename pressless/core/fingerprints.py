@@ -67,32 +67,41 @@ def files_digest(folders, skip=(), stamps=True):
     """Every file under the folders: its path, bytes and (with `stamps`) size and mtime.
 
     `skip` holds folders to leave out (an output or cache folder inside them).
+    Plain strings and os calls, not pathlib: this runs over every content
+    file at the start of every build (20,000 files at 5,000 posts).
     """
     digest = hashlib.sha256()
     skipped = {os.path.realpath(folder) for folder in skip}
     for folder in folders:
-        folder = Path(folder)
+        folder = str(Path(folder))
         digest.update(f"folder {folder}\0".encode())
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             continue
-        for path in sorted(_files_under(folder, skipped)):
-            status = path.stat()
-            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
-            if stamps:
-                digest.update(f"{status.st_size} {status.st_mtime_ns}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        for relative, path in sorted(_files_under(folder, skipped)):
+            digest.update(f"{relative}\0".encode())
+            with open(path, "rb") as file:
+                if stamps:
+                    status = os.fstat(file.fileno())
+                    digest.update(f"{status.st_size} {status.st_mtime_ns}\0".encode())
+                digest.update(hashlib.sha256(file.read()).digest())
     return digest.hexdigest()
 
 
 def _files_under(folder, skipped):
+    """(path relative to folder with "/", path) of each file to digest under folder."""
+    # os.walk does not enter symlinked folders, so every folder it walks is
+    # the real root's path plus the same tail: one realpath call, not one a folder.
+    real_root = os.path.realpath(folder)
     for parent, folders, files in os.walk(folder):
+        tail = parent[len(folder):]
         folders[:] = [
             name for name in folders
-            if name not in SKIPPED_FOLDERS and os.path.realpath(os.path.join(parent, name)) not in skipped
+            if name not in SKIPPED_FOLDERS and f"{real_root}{tail}{os.sep}{name}" not in skipped
         ]
+        prefix = tail.lstrip(os.sep).replace(os.sep, "/")
         for name in files:
             if not name.endswith(".pyc"):
-                yield Path(parent) / name
+                yield (f"{prefix}/{name}" if prefix else name), os.path.join(parent, name)
 
 
 def packages_digest():
