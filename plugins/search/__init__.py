@@ -143,10 +143,10 @@ def note_entries(generators):
 def start_index(settings):
     """Every entry page is on disk (pressless.core.writing): start indexing them now.
 
-    Pagefind's first batches (SEARCH_PROCESSES of them) run while the writers go on with the listings
-    and feeds and Pelican's process with the plugin generators' files
-    (comment feeds, share pages); `write_index` waits for it on `finalized`
-    and runs the other batches.
+    Pagefind's first batches (SEARCH_PROCESSES of them) run while the
+    writers go on with the listings, feeds and the plugin generators' files
+    (comment feeds, share pages); `write_index` waits for them on
+    `finalized` and runs the other batches.
     """
     files = settings.get(ENTRIES_KEY)
     config = config_of(settings, PLUGIN)
