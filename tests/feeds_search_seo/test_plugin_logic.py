@@ -189,5 +189,7 @@ def test_feed_entry_adjustments():
         '<a href="https://x.example/p/#part">x</a> <a href="https://o.example/#y">y</a>'
     )
     assert absolute_fragments(None, "u") is None
+    assert absolute_fragments("<a class='c' href='#x'>x</a>", "u") == "<a class='c' href='u#x'>x</a>"
+    assert absolute_fragments('<p>#x href=#y</p>', "u") == '<p>#x href=#y</p>'
     trimmed = summary_only({"content": "<p>all</p>", "description": None})
     assert trimmed == {"content": None, "description": "<p>all</p>"}
