@@ -17,12 +17,12 @@ cache file that cannot be read is set aside and the cache starts empty.
 
 import contextlib
 import hashlib
-import importlib.metadata
 import json
 import sqlite3
-import sys
 import threading
 from pathlib import Path
+
+from pressless.core.fingerprints import packages_digest
 
 FORMAT_VERSION = "1"
 VOLATILE_SETTINGS = {"OUTPUT_PATH"}
@@ -49,16 +49,6 @@ def source_digest(folders):
             digest.update(str(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def packages_digest():
-    versions = []
-    for dist in importlib.metadata.distributions():
-        # One parse of each METADATA file (dist.version would parse it again):
-        # this runs before the reading pool can start.
-        metadata = dist.metadata
-        versions.append(f"{metadata['Name']}=={metadata['Version']}")
-    return hashlib.sha256("\n".join([sys.version, *sorted(versions)]).encode()).hexdigest()
 
 
 def fingerprint(settings, code_folders):

@@ -6,7 +6,6 @@ dict order, no hash seed).
 """
 
 import hashlib
-import importlib.metadata
 import inspect
 import json
 import os
@@ -105,8 +104,18 @@ def _files_under(folder, skipped):
 
 
 def packages_digest():
-    """The Python version and every installed distribution's name and version."""
-    versions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    return hashlib.sha256("\n".join([sys.version, *versions]).encode()).hexdigest()
+    """The Python version and every installed distribution's name and version.
+
+    Read from the names of the distributions' metadata folders on sys.path
+    ("Markdown-3.7.dist-info"), as importlib.metadata finds them: an install,
+    upgrade or removal renames, adds or deletes one. Parsing each METADATA
+    file instead took 0.05-0.1 s, at the start of every build.
+    """
+    names = set()
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or os.curdir)
+        except OSError:  # a zip file, a folder that is gone
+            continue
+        names.update(name for name in entries if name.endswith((".dist-info", ".egg-info")))
+    return hashlib.sha256("\n".join([sys.version, *sorted(names)]).encode()).hexdigest()
