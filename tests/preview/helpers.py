@@ -5,7 +5,6 @@ import contextlib
 import json
 import os
 import queue
-import socket
 import subprocess
 import sys
 import threading
@@ -16,14 +15,10 @@ from pathlib import Path
 
 from tornado.websocket import websocket_connect
 
+from ..processes import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_TAG = '<script src="/__pressless/live.js" data-live-port="{port}"></script>'
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def post_text(title, date, category, tags, body, **extra):
