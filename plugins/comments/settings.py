@@ -80,9 +80,5 @@ def check_settings(settings):
         feed_max_items=whole_number(PLUGIN, "COMMENTS_FEED_MAX_ITEMS", value("COMMENTS_FEED_MAX_ITEMS")),
         date_format=text(PLUGIN, "COMMENTS_DATE_FORMAT", value("COMMENTS_DATE_FORMAT"), optional=True),
         dates=date_style(settings),
-        processes=_processes(value("COMMENTS_PROCESSES")),
+        processes=whole_number(PLUGIN, "COMMENTS_PROCESSES", value("COMMENTS_PROCESSES"), optional=True),
     )
-
-
-def _processes(chosen):
-    return None if chosen is None else whole_number(PLUGIN, "COMMENTS_PROCESSES", chosen)

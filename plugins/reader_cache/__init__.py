@@ -58,7 +58,7 @@ def check_settings(settings):
     processes = setting(settings, DEFAULTS, "READER_CACHE_PROCESSES")
     return ReaderCacheConfig(
         enabled=yes_or_no(PLUGIN, "READER_CACHE", setting(settings, DEFAULTS, "READER_CACHE")),
-        processes=None if processes is None else whole_number(PLUGIN, "READER_CACHE_PROCESSES", processes),
+        processes=whole_number(PLUGIN, "READER_CACHE_PROCESSES", processes, optional=True),
     )
 
 

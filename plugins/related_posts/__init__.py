@@ -34,10 +34,10 @@ def check_settings(settings):
     def value(name):
         return setting(settings, DEFAULTS, name)
 
-    processes = value("RELATED_POSTS_PROCESSES")
     return RelatedConfig(
         limit=whole_number(PLUGIN, "RELATED_POSTS_LIMIT", value("RELATED_POSTS_LIMIT"), minimum=0),
-        processes=None if processes is None else whole_number(PLUGIN, "RELATED_POSTS_PROCESSES", processes),
+        processes=whole_number(PLUGIN, "RELATED_POSTS_PROCESSES", value("RELATED_POSTS_PROCESSES"),
+                               optional=True),
     )
 
 

@@ -123,9 +123,8 @@ def check_settings(settings):
 
 
 def _processes(chosen):
-    if chosen is None:
-        return min(os.cpu_count() or 1, RUNS_AT_ONCE)
-    return whole_number(PLUGIN, "SEARCH_PROCESSES", chosen)
+    chosen = whole_number(PLUGIN, "SEARCH_PROCESSES", chosen, optional=True)
+    return min(os.cpu_count() or 1, RUNS_AT_ONCE) if chosen is None else chosen
 
 
 def check(pelican):

@@ -47,8 +47,10 @@ def require_plugins(settings, plugin, needed):
         raise SettingsError(f"{plugin}: needs {names} in PLUGINS")
 
 
-def whole_number(plugin, name, value, minimum=1, maximum=None):
-    """An int within bounds (True/False are not numbers here)."""
+def whole_number(plugin, name, value, minimum=1, maximum=None, *, optional=False):
+    """An int within bounds (True/False are not numbers here), or with `optional` None."""
+    if optional and value is None:
+        return None
     ok = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
     if ok and (maximum is None or value <= maximum):
         return value
