@@ -3,8 +3,8 @@
 Once the site model is complete, Pelican's first page generator forks the
 writer processes; each renders and writes only the pages and feeds whose
 output path hashes to it (shares.py), then its share of the files of the
-plugin generators marked shared (pressless.core.writing: comment feeds,
-Mastodon help pages). Pelican's own process writes share 0 and everything
+plugin generators marked shared (pressless.core.writing: the comment
+feeds). Pelican's own process writes share 0 and everything
 else (the other plugin generators: redirects, hosting files, sitemap;
 static files). Every process writes its share of the entry pages first,
 then the listings, archives and feeds (passes.py); once every process has

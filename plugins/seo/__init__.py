@@ -127,7 +127,7 @@ def lastmod_of(context):
 def note_written_page(path, context):
     if not str(path).endswith(".html") or _WRITTEN not in context:
         return
-    # Pages a plugin marks noindex (share help pages, redirect pages) are not pages of their own.
+    # Pages a plugin marks noindex (redirect pages) are not pages of their own.
     if context.get("noindex"):
         return
     entry = context.get("article") or context.get("page")
@@ -137,8 +137,8 @@ def note_written_page(path, context):
     # Pelican writes to OUTPUT_PATH joined with the page's name: the name back
     # from the two strings (resolving both paths cost two file-system walks a page).
     relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
-    # Checked before lastmod_of: an excluded page showing every post (like the
-    # Mastodon help pages) would otherwise scan all posts for nothing.
+    # Checked before lastmod_of: an excluded page that is no entry (a listing,
+    # the search page) would otherwise scan all the posts it shows for nothing.
     if is_excluded(relative, config_of(context, PLUGIN).sitemap_exclude):
         return
     context[_WRITTEN][relative] = (lastmod_of(context), language_versions(entry))

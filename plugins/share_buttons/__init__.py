@@ -4,28 +4,23 @@ Settings are checked when Pelican starts, so a misspelt network stops the
 build before anything is read. Once every generator has read its content,
 each post that can be shared gets `share_links` (see links.py), built from
 its public facts (pressless.core.entries: the same canonical URL, plain
-title and image that Open Graph and JSON-LD print); a small generator then
-writes one Mastodon help page per shared post, the place the Mastodon button
-leads to when JavaScript is off.
+title and image that Open Graph and JSON-LD print). Where the Mastodon
+button leads when JavaScript is off is a section of the same page
+(partials/share.html), so the plugin writes no file of its own.
 """
 
 import blinker
 from pelican import signals
 from pelican.contents import Page
-from pelican.generators import Generator
 
 from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_flag, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
-from pressless.core.writing import mark_shared
 
-from .links import mastodon_help_save_as, share_links
+from .links import share_links
 from .networks import SharePost
 from .settings import PLUGIN, check_settings
-
-# Entries whose Mastodon help page is to be written, kept in the build's own context.
-_HELP_ENTRIES = "share_buttons_help_entries"
 
 
 def check(pelican):
@@ -44,12 +39,8 @@ def add_share_links(generators):
     context = generators[0].context
     config = config_of(context, PLUGIN)
     model = model_of(generators)
-    help_entries = []
     for entry in model.sets.all:
         entry.share_links = links_of(entry, model.facts(entry), config)
-        if any(link.kind == "mastodon" for link in entry.share_links):
-            help_entries.append(entry)
-    context[_HELP_ENTRIES] = help_entries
 
 
 def links_of(entry, facts, config):
@@ -62,39 +53,12 @@ def links_of(entry, facts, config):
         image_url=facts.image.url if facts.image else None,
         x_via=config.x_via,
     )
-    return share_links(post, config.networks, entry.url)
+    return share_links(post, config.networks)
 
 
 def refresh_entry(entry, generators):
-    # The Mastodon help pages follow with the preview's next whole rebuild.
     config = config_of(generators[0].context, PLUGIN)
     entry.share_links = links_of(entry, refresh_entry_facts(generators, entry), config)
-
-
-@mark_shared
-class MastodonHelpGenerator(Generator):
-    """Writes share/mastodon/<post URL>: how to share that post by hand.
-
-    Shared among the writer processes: every page goes through write_file.
-    """
-
-    def generate_output(self, writer):
-        template = self.get_template("share-mastodon")
-        for entry in self.context.get(_HELP_ENTRIES, []):
-            link = next(link for link in entry.share_links if link.kind == "mastodon")
-            writer.write_file(
-                mastodon_help_save_as(entry.url),
-                template,
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                entry=entry,
-                share_link=link,
-                noindex=True,
-            )
-
-
-def get_generators(pelican):
-    return MastodonHelpGenerator
 
 
 def register():
@@ -102,4 +66,3 @@ def register():
     signals.initialized.connect(check)
     signals.all_generators_finalized.connect(add_share_links)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
-    signals.get_generators.connect(get_generators)

@@ -5,13 +5,15 @@ from dataclasses import dataclass
 from .icons import ICONS
 from .networks import NETWORKS, title_and_url
 
-# Where the no-JavaScript Mastodon link leads: one short page per post that
-# explains how to share it by hand, written by MastodonHelpGenerator.
-MASTODON_HELP_PATH = "share/mastodon/{url}"
+# Where the Mastodon link leads without JavaScript: a section of the share
+# row (partials/share.html) that explains how to share the post by hand,
+# shown only while the address names it. Same page, so nothing to write per
+# post (a page each cost a fifth of the writers' time at 1,000 posts).
+MASTODON_HELP_ID = "share-mastodon-help"
 
 _ACCESSIBLE_NAMES = {
     "link": "Share on {label}, opens in a new window",
-    "mastodon": "Share on Mastodon, opens in a new window",
+    "mastodon": "Share on Mastodon",
     "email": "Share by email",
     "print": "Print this post",
     "copy": "Copy link to this post",
@@ -23,41 +25,28 @@ _ACCESSIBLE_NAMES = {
 class ShareLink:
     network: str
     label: str
-    # Absolute for networks; site-relative (print it after SITEURL) when
-    # `local` is true; None for buttons that exist only with JavaScript.
+    # Absolute for networks; a fragment of the post's own page for Mastodon;
+    # None for buttons that exist only with JavaScript.
     url: str | None
     icon: str
     kind: str
     accessible_name: str
     # The text the Mastodon and native-share actions hand over.
     text: str = ""
-    local: bool = False
 
 
-def mastodon_help_path(entry_url):
-    """Site-relative path of a post's Mastodon help page."""
-    return MASTODON_HELP_PATH.format(url=entry_url)
-
-
-def mastodon_help_save_as(entry_url):
-    path = mastodon_help_path(entry_url)
-    return path + "index.html" if path.endswith("/") or not path else path
-
-
-def share_links(post, names, entry_url):
+def share_links(post, names):
     """The share row for one post, in the order of `names`.
 
-    `post` is a networks.SharePost; `entry_url` the post's site-relative URL
-    (for its Mastodon help page). Targets that do not apply to the post
+    `post` is a networks.SharePost. Targets that do not apply to the post
     (Pinterest without an image) are left out.
     """
     links = []
     for name in names:
         target = NETWORKS[name]
         url = target.build(post)
-        local = False
         if target.kind == "mastodon":
-            url, local = mastodon_help_path(entry_url), True
+            url = "#" + MASTODON_HELP_ID
         elif url is None and target.kind in ("link", "email"):
             continue
         links.append(
@@ -69,7 +58,6 @@ def share_links(post, names, entry_url):
                 kind=target.kind,
                 accessible_name=_ACCESSIBLE_NAMES[target.kind].format(label=target.label),
                 text=title_and_url(post),
-                local=local,
             )
         )
     return links

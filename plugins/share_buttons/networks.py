@@ -96,8 +96,9 @@ def bluesky(post):
 @network("mastodon", "Mastodon", kind="mastodon")
 def mastodon(post):
     # Mastodon has no central host: site.js asks the reader for theirs and
-    # calls mastodon_share_url(); without JavaScript the link leads to a page
-    # that explains how to share by hand (see MASTODON_HELP_PATH).
+    # calls mastodon_share_url(); without JavaScript the link leads to a
+    # section of the post's page that explains how to share by hand
+    # (links.MASTODON_HELP_ID).
     return None
 
 

@@ -170,32 +170,37 @@ def test_share_row_accessible_and_self_contained(all_networks_site):
         assert control.get("aria-label"), control
         assert control.select_one(".share-button-label").get_text(strip=True)
         kind = control["data-share"]
-        if kind in ("link", "mastodon"):
+        if kind == "link":
             assert control["target"] == "_blank"
             assert set(control["rel"]) == {"noopener", "noreferrer"}
             assert control["aria-label"].endswith(", opens in a new window")
+        else:
+            assert not control.has_attr("target"), control
         if control.name == "button":
             assert control.has_attr("hidden") and kind in ("print", "native")
     script = soup.find("script", src=lambda src: src and src.endswith("site.js"))
     assert script.has_attr("defer") and not urlsplit(script["src"]).netloc
 
 
-def test_mastodon_help_pages(all_networks_site):
+def test_mastodon_link_leads_to_a_help_section_on_its_own_page(all_networks_site):
     paths = post_url_paths(all_networks_site)
     for stem in shared_posts():
         soup = all_networks_site.soup(paths[stem])
-        link = soup.select_one(".share-mastodon")
-        help_file = (all_networks_site.path(paths[stem]).parent / link["href"]).resolve()
-        assert help_file.is_dir() and (help_file / "index.html").is_file(), stem
-        help_soup = all_networks_site.soup("/" + help_file.relative_to(
-            all_networks_site.root.resolve()).as_posix() + "/")
-        assert help_soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-        text = help_soup.select_one("textarea#share-help-text").get_text()
-        assert text == link["data-share-text"]
-        assert help_soup.find("label", attrs={"for": "share-help-text"})
-    # noindex pages have no place in the sitemap either.
-    sitemap = all_networks_site.root / "sitemap.xml"
-    assert sitemap.is_file() and "/share/" not in sitemap.read_text()
+        link = soup.select_one(".share-buttons a.share-mastodon")
+        assert link["href"].startswith("#"), stem
+        (section,) = soup.select(link["href"])
+        assert section.find_parent(class_="share-buttons") is not None
+        assert "share-help" in section["class"] and section["tabindex"] == "-1"
+        assert text_of(section.find(id=section["aria-labelledby"])) == "Share on Mastodon"
+        text = section.select_one("textarea#share-help-text")
+        assert text.has_attr("readonly") and text.get_text() == link["data-share-text"]
+        assert section.find("label", attrs={"for": "share-help-text"})
+        # Its way out leads back to the row, which hides it again.
+        close = section.select_one("a.share-help-close")
+        assert soup.select_one(close["href"]) is soup.select_one(".share-buttons-title")
+    # The help is part of each post: no page of its own, nothing for the sitemap.
+    assert not (all_networks_site.root / "share").exists()
+    assert "/share/" not in (all_networks_site.root / "sitemap.xml").read_text()
 
 
 def test_link_previews(site):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.share_buttons.icons import ICONS
-from plugins.share_buttons.links import mastodon_help_save_as, share_links
+from plugins.share_buttons.links import MASTODON_HELP_ID, share_links
 from plugins.share_buttons.networks import NETWORKS, SharePost, mastodon_share_url
 from plugins.share_buttons.settings import DEFAULTS
 from plugins.share_buttons.settings import check_settings as read_settings
@@ -97,29 +97,27 @@ def test_email_is_rfc_6068():
 def test_pinterest_needs_an_image():
     post = SharePost(url="https://a.example/p/", title="T")
     assert NETWORKS["pinterest"].build(post) is None
-    names = [link.network for link in share_links(post, ["pinterest", "x"], "p/")]
+    names = [link.network for link in share_links(post, ["pinterest", "x"])]
     assert names == ["x"]
 
 
 def test_share_links_follow_the_given_order():
     post = SharePost(url="https://a.example/p/", title="T", image_url="https://a.example/i.png")
     order = list(reversed(NETWORKS))
-    links = share_links(post, order, "p/")
+    links = share_links(post, order)
     assert [link.network for link in links] == order
     for link in links:
         assert link.label and link.icon == ICONS[link.network]
         assert link.label.lower().rstrip("…") in link.accessible_name.lower()
-        if link.kind in ("link", "mastodon"):
-            assert link.accessible_name.endswith(", opens in a new window")
+        # Only the links to a network open a new window; Mastodon's stays on the page.
+        assert link.accessible_name.endswith(", opens in a new window") == (link.kind == "link")
 
 
-def test_mastodon_link_leads_to_its_help_page():
+def test_mastodon_link_leads_to_the_help_section_of_the_same_page():
     post = SharePost(url="https://a.example/2026/01/02/p/", title="T & U")
-    (link,) = share_links(post, ["mastodon"], "2026/01/02/p/")
-    assert link.local and link.url == "share/mastodon/2026/01/02/p/"
+    (link,) = share_links(post, ["mastodon"])
+    assert link.url == "#" + MASTODON_HELP_ID
     assert link.text == "T & U https://a.example/2026/01/02/p/"
-    assert mastodon_help_save_as("2026/01/02/p/") == "share/mastodon/2026/01/02/p/index.html"
-    assert mastodon_help_save_as("p.html") == "share/mastodon/p.html"
 
 
 def test_default_settings():

@@ -34,16 +34,13 @@ def settings_file(folder, processes, theme=ROOT / "theme"):
     return path
 
 
-def with_fixture_plugin(settings, plugin, noted):
-    """Add a test plugin of tests/speed/fixtures/plugins to `settings`, told to note into `noted`
-    (its setting is the plugin's name, upper case, + _TO)."""
-    settings.write_text(
-        settings.read_text(encoding="utf-8")
-        + f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]\n"
-        + f"PLUGINS = [*PLUGINS, {plugin!r}]\n"
-        + f"{plugin.upper()}_TO = {str(noted)!r}\n",
-        encoding="utf-8",
-    )
+def with_fixture_plugin(settings, plugin, **values):
+    """Add a test plugin of tests/speed/fixtures/plugins to `settings`, with its settings
+    (each named after the plugin, upper case, + _ + the keyword, upper case)."""
+    lines = [f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]",
+             f"PLUGINS = [*PLUGINS, {plugin!r}]"]
+    lines += [f"{plugin.upper()}_{key.upper()} = {str(value)!r}" for key, value in values.items()]
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
     return settings
 
 
@@ -71,36 +68,55 @@ def test_several_writer_processes_write_the_same_bytes(one_process, processes):
     assert owners == set(range(processes))
 
 
-@pytest.mark.parametrize(
-    ("template_name", "variable", "is_its_page"),
-    [
-        # A post page.
-        ("article.html", "article", lambda name: name[:2] == "20"),
-        # A page of a shared plugin generator (plugins/share_buttons' help page),
-        # which every process writes its share of too.
-        ("share-mastodon.html", "entry", lambda name: name.startswith("share/mastodon/")),
-    ],
-)
-def test_a_page_another_process_cannot_render_fails_the_build_naming_it(
-    one_process, tmp_path, template_name, variable, is_its_page
-):
-    _, reference = one_process
-    # A page the second of two processes writes.
-    page = next(name for name in sorted(reference)
-                if is_its_page(name) and name.endswith("/index.html") and owner_of(name, 2) == 1)
-    slug = page.split("/")[-2]
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    template = theme / "templates" / template_name
-    broken = (f'{{% if {variable}.slug == "{slug}" %}}{{{{ ({variable}.slug|length) // 0 }}}}'
-              "{% endif %}\n")
-    template.write_text(broken + template.read_text(encoding="utf-8"), encoding="utf-8")
-    output = tmp_path / "site"
-    returncode, log = build(settings_file(tmp_path, 2, theme=theme), output)
+def broken_for(variable, slug):
+    """Jinja that fails (ZeroDivisionError) on the page whose `variable` has this slug."""
+    return f'{{% if {variable}.slug == "{slug}" %}}{{{{ ({variable}.slug|length) // 0 }}}}{{% endif %}}\n'
+
+
+def check_fails_naming(settings, output, page):
+    returncode, log = build(settings, output)
     assert returncode != 0
     assert f"writer process 2 of 2 could not write {page}" in log, log
     assert "ZeroDivisionError" in log
     assert not output.exists(), "a failed build swaps nothing in"
+
+
+def post_slugs(reference):
+    return [name.split("/")[-2] for name in sorted(reference)
+            if re.fullmatch(r"\d{4}/\d\d/\d\d/[^/]+/index\.html", name)]
+
+
+def test_a_post_another_process_cannot_render_fails_the_build_naming_it(one_process, tmp_path):
+    _, reference = one_process
+    # A post page the second of two processes writes.
+    page = next(name for name in sorted(reference)
+                if name[:2] == "20" and name.endswith("/index.html") and owner_of(name, 2) == 1)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "article.html"
+    template.write_text(broken_for("article", page.split("/")[-2]) + template.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    check_fails_naming(settings_file(tmp_path, 2, theme=theme), tmp_path / "site", page)
+
+
+def test_shared_plugin_pages_are_split_and_one_that_fails_names_itself(one_process, tmp_path):
+    # A plugin generator marked shared (like plugins/comments' feeds) writes
+    # its share of its pages in every writer process.
+    _, reference = one_process
+    slugs = post_slugs(reference)
+    (tmp_path / "whole").mkdir()
+    settings = with_fixture_plugin(settings_file(tmp_path / "whole", 2), "shared_pages",
+                                   template="{{ entry.title }}")
+    output = tmp_path / "whole" / "site"
+    returncode, log = build(settings, output)
+    assert returncode == 0, log
+    pages = [f"shared-pages/{slug}/index.html" for slug in slugs]
+    assert all((output / page).is_file() for page in pages)
+    assert {owner_of(page, 2) for page in pages} == {0, 1}
+    page = next(page for page in pages if owner_of(page, 2) == 1)
+    broken = broken_for("entry", page.split("/")[1]) + "{{ entry.title }}"
+    settings = with_fixture_plugin(settings_file(tmp_path, 2), "shared_pages", template=broken)
+    check_fails_naming(settings, tmp_path / "site", page)
 
 
 def test_one_writer_per_core_by_default_but_not_more_than_four(monkeypatch):
@@ -117,7 +133,7 @@ def test_every_writer_writes_its_entry_pages_before_its_listings(one_process, tm
     # listings, archives and feeds is still to be written.
     _, reference = one_process
     noted = tmp_path / "seen.json"
-    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_entries_written", noted)
+    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_entries_written", to=noted)
     returncode, log = build(settings, tmp_path / "site")
     assert returncode == 0, log
     seen = set(json.loads(noted.read_text(encoding="utf-8")))
@@ -133,7 +149,7 @@ def test_a_writer_process_logs_through_a_handler_of_its_own(tmp_path):
     # Pelican logs through rich, whose lock a forked writer may inherit held by
     # the progress display's thread (pressless.core.child_process.log_plainly).
     noted = tmp_path / "handlers.txt"
-    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_writer_log_handlers", noted)
+    settings = with_fixture_plugin(settings_file(tmp_path, 2), "note_writer_log_handlers", to=noted)
     returncode, log = build(settings, tmp_path / "site")
     assert returncode == 0, log
     assert noted.read_text(encoding="utf-8") == "StreamHandler"
