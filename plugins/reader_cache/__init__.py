@@ -93,6 +93,10 @@ class BuildCache:
         known = self.first_keys.pop(path, None)
         if known is not None:
             return known
+        return self.key_now(path)
+
+    def key_now(self, path):
+        """The key of the file as it is on disk now."""
         return entry_key(self.fingerprint, os.path.relpath(path, ROOT), Path(path).read_bytes())
 
 
@@ -114,7 +118,11 @@ def cached_reader_class(base, cache, settings):
             entry = cache.store.get(key)
             if entry is None:
                 entry = read_entry(self, path, settings, read=super().read)
-                cache.store.put(key, entry)
+                # The key may have been made before the reading started: a file
+                # saved in between was read as it is now, and would be stored
+                # under its old bytes' key. It is used this once, not stored.
+                if cache.key_now(path) == key:
+                    cache.store.put(key, entry)
             return entry["content"], metadata_from(entry, self)
 
     CachedReader.__name__ = base.__name__  # Pelican names metadata["reader"] after it
@@ -162,7 +170,7 @@ def start_prefetch(cache, settings):
         return
     # The pool is forked: no open database may be carried into it (reopened on next use).
     cache.store.close()
-    cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes)
+    cache.prefetch = Prefetch(cache.store, keys, missing, reader, settings, processes, key_now=cache.key_now)
 
 
 def finish_prefetch(generators):

@@ -25,16 +25,22 @@ CHUNK = 8  # files per task: few round trips, little idle time at the end
 _worker = {}  # in each pool process only: the reader and settings it inherited
 
 
-def _start_worker(reader, settings):
+def _start_worker(reader, settings, keys, key_now):
     log_plainly()
-    _worker.update(reader=reader, settings=settings)
+    _worker.update(reader=reader, settings=settings, keys=keys, key_now=key_now)
 
 
 def _read_in_worker(path):
     try:
-        return path, read_entry(_worker["reader"], path, _worker["settings"])
+        entry = read_entry(_worker["reader"], path, _worker["settings"])
     except Exception:  # Pelican reads it again and reports it properly
         return path, None
+    # The keys were made from the bytes before the pool started: a file saved
+    # since then was read as it is now, and must not be stored under the old
+    # bytes' key. Pelican's process reads it again.
+    if _worker["key_now"](path) != _worker["keys"][path]:
+        return path, None
+    return path, entry
 
 
 def _pelican_files(settings, paths, excludes, extensions):
@@ -79,12 +85,14 @@ def reading_order(settings, extensions):
 class Prefetch:
     """The files being read ahead by a pool; `wait_for(path)` until one is in the store."""
 
-    def __init__(self, store, keys, paths, reader, settings, processes):
+    def __init__(self, store, keys, paths, reader, settings, processes, key_now):
+        """`keys`: each path's key, from its bytes before the pool starts; `key_now(path)`:
+        its key from its bytes on disk now (a file whose key changed is not stored)."""
         self._waiting = {path: threading.Event() for path in paths}
         context = multiprocessing.get_context("fork")
         # fork: the pool inherits the configured reader and the plugins Pelican
         # loaded; nothing needs pickling but paths and results.
-        pool = context.Pool(processes, initializer=_start_worker, initargs=(reader, settings))
+        pool = context.Pool(processes, initializer=_start_worker, initargs=(reader, settings, keys, key_now))
         results = pool.imap_unordered(_read_in_worker, paths, chunksize=CHUNK)
         self._thread = threading.Thread(
             target=self._collect, args=(pool, results, store, keys, processes),
