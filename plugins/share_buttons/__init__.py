@@ -4,9 +4,10 @@ Settings are checked when Pelican starts, so a misspelt network stops the
 build before anything is read. Once every generator has read its content,
 each post that can be shared gets `share_links` (see links.py), built from
 its public facts (pressless.core.entries: the same canonical URL, plain
-title and image that Open Graph and JSON-LD print). Where the Mastodon
-button leads when JavaScript is off is a section of the same page
-(partials/share.html), so the plugin writes no file of its own.
+title and image that Open Graph and JSON-LD print) the first time a
+template asks for them, in the writer process that renders the post. Where
+the Mastodon button leads when JavaScript is off is a section of the same
+page (partials/share.html), so the plugin writes no file of its own.
 """
 
 import blinker
@@ -18,7 +19,7 @@ from pressless.core.entries import entry_flag, model_of, refresh_entry_facts
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
 
-from .links import share_links
+from .links import LinksOnDemand, share_links
 from .networks import SharePost
 from .settings import PLUGIN, check_settings
 
@@ -44,16 +45,21 @@ def add_share_links(generators):
 
 
 def links_of(entry, facts, config):
+    """The entry's share row: [] when it has none (decided now: a bad `Share:` header
+    stops the build here), else the links, made when a template first asks."""
     if not shareable(entry, config) or not entry_flag(entry, "share", default=True):
         return []
-    post = SharePost(
+    return LinksOnDemand(lambda: share_links(share_post(facts, config), config.networks))
+
+
+def share_post(facts, config):
+    return SharePost(
         url=facts.canonical_url,
         title=facts.title,
         summary=facts.description,
         image_url=facts.image.url if facts.image else None,
         x_via=config.x_via,
     )
-    return share_links(post, config.networks)
 
 
 def refresh_entry(entry, generators):

@@ -1,13 +1,15 @@
 """The pure core: every share URL decodes back to the post's URL and title."""
 
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import plugins.share_buttons as share_buttons
 from plugins.share_buttons.icons import ICONS
-from plugins.share_buttons.links import MASTODON_HELP_ID, share_links
+from plugins.share_buttons.links import MASTODON_HELP_ID, LinksOnDemand, share_links
 from plugins.share_buttons.networks import NETWORKS, SharePost, mastodon_share_url
 from plugins.share_buttons.settings import DEFAULTS
 from plugins.share_buttons.settings import check_settings as read_settings
@@ -158,3 +160,29 @@ def test_bad_settings_are_named(settings, words):
 def test_x_handle_loses_its_at_sign():
     assert read_settings({"SHARE_BUTTONS_X_VIA": "@pressless"}).x_via == "pressless"
 
+
+
+def test_a_row_is_made_once_and_only_when_first_read():
+    post = SharePost(url="https://a.example/p/", title="T")
+    made = []
+    links = LinksOnDemand(lambda: made.append(post) or share_links(post, ["x", "mastodon"]))
+    assert made == []
+    assert links and len(links) == 2
+    assert [link.network for link in links] == ["x", "mastodon"] and links[-1].kind == "mastodon"
+    assert made == [post]
+
+
+def test_whether_a_post_has_a_row_is_decided_at_once_its_links_later(monkeypatch):
+    made = []
+    monkeypatch.setattr(share_buttons, "share_links", lambda post, names: made.append(post.url) or [post.url])
+    config = read_settings({})
+    facts = SimpleNamespace(canonical_url="https://a.example/p/", title="T", description="", image=None)
+    def post(**metadata):
+        return SimpleNamespace(status="published", metadata=metadata, source_path="p.md")
+
+    shared = share_buttons.links_of(post(), facts, config)
+    hidden = share_buttons.links_of(post(share="off"), facts, config)
+    assert hidden == [] and made == []
+    assert list(shared) == ["https://a.example/p/"] and made == ["https://a.example/p/"]
+    with pytest.raises(Exception, match="Share: "):
+        share_buttons.links_of(post(share="maybe"), facts, config)
