@@ -2,8 +2,11 @@
 
 Pelican reads a post with no title, a date it cannot parse or an unknown
 status, logs one error and goes on: the post silently disappears from the
-site. We check every post and page header before anything is read or
-written, so a bad file stops the build and the last good output/ stays.
+site. We check every post and page header before Pelican reads anything or
+writes anything, so a bad file stops the build and the last good output/
+stays. The check runs when Pelican makes its article generator, not at
+`initialized`: by then the reader cache's pool (plugins/reader_cache) reads
+ahead on the other cores while this process reads the headers.
 """
 
 import logging
@@ -20,8 +23,8 @@ from .writer import OneWriterPerFile
 logger = logging.getLogger(__name__)
 
 
-def check_before_reading(pelican):
-    problems = check_content_tree(pelican.settings)
+def check_before_reading(article_generator):
+    problems = check_content_tree(article_generator.settings)
     for problem in problems:
         logger.error("%s", problem)
     if problems:
@@ -67,7 +70,7 @@ def one_writer_per_file(pelican):
 
 def register():
     show_author_errors_without_traceback()
-    signals.initialized.connect(check_before_reading)
+    signals.article_generator_init.connect(check_before_reading)
     signals.all_generators_finalized.connect(stop_on_unreadable_files)
     signals.all_generators_finalized.connect(check_before_writing)
     signals.get_writer.connect(one_writer_per_file)

@@ -211,8 +211,9 @@ class SiteModel:
         clear_memoized_content()
         self.scratch.mkdir(parents=True, exist_ok=True)
         self._collect_scratch()  # anything a failed rebuild left behind
-        # Plugins check settings and content headers at `initialized`
-        # (content_guard reads every header): run them again on each rebuild.
+        # Plugins check settings at `initialized` (content_guard reads every
+        # header when the article generator is made, below): run them again on
+        # each rebuild.
         if not self._initialized_sent:
             signals.initialized.send(self.pelican)
         self._initialized_sent = False
