@@ -20,12 +20,13 @@ from pressless.core.clock import build_now
 from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
-from pressless.core.forked import processes_for
+from pressless.core.forked import ForkedWorkFailed, processes_for
 from pressless.core.output import write_output_file
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from pressless.core.text import plain_text
 from pressless.core.writing import mark_shared, writes_here
 
+from . import ahead
 from .feeds import comments_feed
 from .html_cache import RenderedComments
 from .loader import load_comments, load_post_comments
@@ -47,12 +48,29 @@ logger = logging.getLogger(__name__)
 # "now", kept in the build's context for an entry refreshed in place
 # (pressless.core.refresh).
 _THREADS_KEY = "comments_by_post"
+# The copy reading and rendering the comments while the posts are read (ahead.py).
+_AHEAD_KEY = "_COMMENTS_AHEAD"
 
 
 def check(pelican):
     # The feed titles are in the site's language: the i18n plugin's catalog.
     require_plugins(pelican.settings, PLUGIN, ["i18n"])
-    store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
+    config = store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
+    if processes_for(config.processes) > 1:
+        root, reading = comment_folder(pelican.settings, config)
+        pelican.settings[_AHEAD_KEY] = ahead.start(root, reading, pelican.settings.get("CACHE_PATH"))
+
+
+def read_ahead(settings):
+    """(files, rendered bodies) from the copy started at `initialized`, or ({}, {}) without one."""
+    started = settings.pop(_AHEAD_KEY, None)
+    if started is None:
+        return {}, {}
+    try:
+        return started.result()
+    except ForkedWorkFailed as error:  # read here instead, where a problem is reported properly
+        logger.debug("comments: reading ahead failed: %s", error)
+        return {}, {}
 
 
 def add_comments(generators):
@@ -62,8 +80,9 @@ def add_comments(generators):
     posts = entry_sets(generators).articles
     root, reading = comment_folder(settings, config)
     processes = processes_for(config.processes)
+    files, rendered_ahead = read_ahead(settings)
     comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading,
-                                       processes=processes)
+                                       processes=processes, already_read=files)
     # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
     now = build_now(context, PLUGIN)
     comments, held = hold_future_comments(comments, now)
@@ -72,6 +91,7 @@ def add_comments(generators):
     by_post = comments_by_post(comments)
     context[_THREADS_KEY] = (by_post, now)
     rendered = RenderedComments(settings.get("CACHE_PATH"))
+    rendered.rendered_ahead.update(rendered_ahead)
     rendered.render_ahead((comment.body for comment in comments if comment.is_visible), processes)
     for post in posts:
         problems += attach_section(post, by_post.get(post.slug, []), config, now, rendered.html)

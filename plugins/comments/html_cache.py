@@ -63,14 +63,17 @@ class RenderedComments:
         return html if isinstance(html, dict) else {}
 
     def render_ahead(self, bodies, processes):
-        """Render the bodies not in the cache now, in `processes` forked processes."""
+        """Render the bodies neither in the cache nor rendered ahead yet, in `processes` forked
+        processes; return {key: HTML} of those."""
         missing = {}
         for body in bodies:
             key = _text_key(body)
-            if not isinstance(self.known.get(key), str):
+            if not isinstance(self.known.get(key), str) and key not in self.rendered_ahead:
                 missing.setdefault(key, body)
-        rendered = map_forked(_render_in_process, list(missing.values()), processes)
-        self.rendered_ahead.update(zip(missing, rendered, strict=True))
+        rendered = dict(zip(missing, map_forked(_render_in_process, list(missing.values()), processes),
+                            strict=True))
+        self.rendered_ahead.update(rendered)
+        return rendered
 
     def html(self, body):
         key = _text_key(body)

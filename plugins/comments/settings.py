@@ -29,7 +29,8 @@ DEFAULTS = {
     # own), joined as WordPress does: "March 14, 2026 at 11:42 am".
     "COMMENTS_DATE_FORMAT": None,
     # Processes reading and rendering the comments of a build: None = one per
-    # core (at most 4), 1 = all in Pelican's process.
+    # core (at most 4), 1 = all in Pelican's process. Above 1, one of them
+    # does it while the posts are read (ahead.py).
     "COMMENTS_PROCESSES": None,
 }
 MAX_DEPTH_LIMIT = 10

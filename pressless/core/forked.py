@@ -61,6 +61,22 @@ def map_forked(function, items, processes, least=None):
     return ordered
 
 
+class Ahead:
+    """`function(argument)` computed by a forked copy while this process goes on;
+    `result()` waits for it (raising ForkedWorkFailed if the copy failed).
+
+    The copy holds its result until `result()` reads it, and dies with this
+    process: a build that stops before asking leaves nothing behind.
+    """
+
+    def __init__(self, function, argument):
+        self._pid, self._read_end = _fork_share(function, [argument])
+
+    def result(self):
+        (value,) = _collect(self._pid, self._read_end)
+        return value
+
+
 def _fork_share(function, share):
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -56,8 +56,9 @@ def build_fixture_site(folder, posts, comments, extra_settings=()):
         "-o",
         str(output),
     ]
-    for setting in extra_settings:
-        command += ["-e", setting]
+    if extra_settings:
+        # One -e with every pair: Pelican keeps only the last -e given.
+        command += ["-e", *extra_settings]
     # Wide enough that Pelican's log never wraps a file name across lines.
     env = {**os.environ, "COLUMNS": "1000", "NO_COLOR": "1"}
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False)

@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plugins.comments import ahead
 from plugins.comments.avatars import avatar_colour, avatar_svg, initials
 from plugins.comments.loader import load_comments, load_post_comments
 from plugins.comments.model import COMMENT_MODES, post_comments
+from plugins.comments.sanitize import render_comment_body
 from plugins.comments.settings import check_settings
 from pressless.core.comments import Comment, parse_comment
 from pressless.core.config import SettingsError
@@ -309,3 +311,37 @@ def test_avatar_colours_keep_white_initials_readable():
     for number in range(300):
         contrast = 1.05 / (_luminance(avatar_colour(f"reader {number}")) + 0.05)
         assert contrast >= 4.5
+
+
+def test_comments_read_and_rendered_ahead_give_what_reading_them_then_gives(tmp_path, monkeypatch):
+    # plugins/comments/ahead.py: a forked copy reads every post folder and
+    # renders the bodies while the posts are read; load_comments then decides,
+    # from those files, which comments belong to a post, and reads none again.
+    root = tmp_path / "comments"
+    for number in range(30):
+        folder = root / ("soup" if number % 3 else "bread")
+        folder.mkdir(parents=True, exist_ok=True)
+        date = "someday" if number % 7 == 0 else f"2026-01-{number % 28 + 1:02d} 10:00"
+        (folder / f"c{number:02d}.md").write_text(f"Author: A{number}\nDate: {date}\n\nComment *{number}*")
+    (root / "gone").mkdir()
+    (root / "gone" / "x.md").write_text("Author: B\nDate: 2026-01-01\n\nHi")
+    (root / "stray.md").write_text("Author: B\nDate: 2026-01-01\n\nNot in a post's folder")
+    reading = {"timezone": BERLIN, "display_root": tmp_path}
+    files, rendered = ahead.start(root, reading, tmp_path / "cache").result()
+    then = load_comments(root, {"soup", "bread"}, **reading)
+
+    def read_again(arguments):
+        raise AssertionError(f"{arguments[0]} read again")
+
+    monkeypatch.setattr("plugins.comments.loader._read_one", read_again)
+    assert load_comments(root, {"soup", "bread"}, **reading, already_read=files) == then
+    comments, problems = then
+    assert len(comments) == 25 and len(problems) == 7  # five undated, the unknown post, the stray file
+    # Every body in a post's folder is rendered (which posts exist is not known yet).
+    visible = {comment.body for comment in comments if comment.is_visible} | {"Hi"}
+    assert sorted(map(str, rendered.values())) == sorted(render_comment_body(body) for body in visible)
+    # A file saved after the copy read its folder is read then.
+    (root / "soup" / "new.md").write_text("Author: N\nDate: 2026-02-01\n\nLate")
+    monkeypatch.undo()
+    late, _ = load_comments(root, {"soup", "bread"}, **reading, already_read=files)
+    assert [c.id for c in late if c.id not in {c.id for c in comments}] == ["new"]
