@@ -177,6 +177,10 @@ TAG_FEED_RSS = "tag/{slug}/feed/index.xml"
 AUTHOR_FEED_ATOM = "author/{slug}/feed/atom.xml"
 AUTHOR_FEED_RSS = "author/{slug}/feed/index.xml"
 TRANSLATION_FEED_ATOM = None
+# The newest 10 posts in each feed: WordPress's default ("Syndication feeds
+# show the most recent 10 items"). Pelican's 100 whole posts made every feed
+# ten times the size, for readers that poll it every hour.
+FEED_MAX_ITEMS = 10
 
 # A preview shows drafts under /drafts/ so authors can read them.
 SHOW_DRAFTS = True

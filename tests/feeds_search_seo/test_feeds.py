@@ -5,6 +5,9 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
+from pelican.settings import read_settings
+
+from tests.fixtures.blog import PREVIEW_SETTINGS
 
 from .content import PUBLISH_URL, live_posts, slug_of
 
@@ -13,21 +16,30 @@ def entry_body(entry):
     return entry.content[0].value if "content" in entry else entry.summary
 
 
+# Each feed holds its newest posts, as many as WordPress's default (pelicanconf.py).
+FEED_MAX_ITEMS = read_settings(str(PREVIEW_SETTINGS))["FEED_MAX_ITEMS"]
+
+
 def expected_feeds():
-    """{feed path: set of post URLs} from the posts' own metadata."""
-    posts = live_posts()
-    expected = {}
+    """{feed path: set of post URLs} from the posts' own metadata: each feed's newest FEED_MAX_ITEMS."""
+    newest_first = sorted(live_posts(), key=lambda post: post.date, reverse=True)
+    feeds = {}
     for name in ("atom.xml", "index.xml"):
-        expected[f"feed/{name}"] = {p.published_url for p in posts}
-        for post in posts:
-            expected.setdefault(f"category/{slug_of(post.category)}/feed/{name}", set()).add(
-                post.published_url
-            )
+        feeds[f"feed/{name}"] = list(newest_first)
+        for post in newest_first:
+            feeds.setdefault(f"category/{slug_of(post.category)}/feed/{name}", []).append(post)
             for tag in post.tags:
-                expected.setdefault(f"tag/{slug_of(tag)}/feed/{name}", set()).add(post.published_url)
+                feeds.setdefault(f"tag/{slug_of(tag)}/feed/{name}", []).append(post)
             for author in post.authors:
-                expected.setdefault(f"author/{slug_of(author)}/feed/{name}", set()).add(post.published_url)
-    return expected
+                feeds.setdefault(f"author/{slug_of(author)}/feed/{name}", []).append(post)
+    return {path: {post.published_url for post in posts[:FEED_MAX_ITEMS]} for path, posts in feeds.items()}
+
+
+def test_feeds_hold_the_newest_posts_only(published_site):
+    assert FEED_MAX_ITEMS == 10
+    assert len(live_posts()) > FEED_MAX_ITEMS, "the test blog has more posts than a feed shows"
+    parsed = feedparser.parse(published_site.root.joinpath("feed/atom.xml").read_bytes())
+    assert len(parsed.entries) == FEED_MAX_ITEMS
 
 
 def test_every_feed_parses_and_lists_the_right_posts(published_site):
@@ -59,7 +71,7 @@ def test_entries_carry_the_whole_post_with_plain_titles(published_site):
     atom = feedparser.parse(published_site.root.joinpath("feed/atom.xml").read_bytes())
     rss = feedparser.parse(published_site.root.joinpath("feed/index.xml").read_bytes())
     for parsed in (atom, rss):
-        assert len(parsed.entries) == len(posts)
+        assert len(parsed.entries) == min(len(posts), FEED_MAX_ITEMS)
         for entry in parsed.entries:
             post = posts[entry.link]
             # Typogrify's <span class="caps"> and &nbsp; must not reach readers.
