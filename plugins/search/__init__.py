@@ -144,7 +144,7 @@ def start_index(settings):
 
     Pagefind's first batches (SEARCH_PROCESSES of them) run while the
     writers go on with the listings, feeds and the plugin generators' files
-    (comment feeds, share pages); `write_index` waits for them on
+    (the comment feeds); `write_index` waits for them on
     `finalized` and runs the other batches.
     """
     files = settings.get(ENTRIES_KEY)

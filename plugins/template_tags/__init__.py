@@ -45,7 +45,7 @@ def share_one_environment(generator):
 
     Pelican gives every generator an environment of its own, made from the
     same settings, and each compiles every template it renders again (post
-    pages, pages, help pages and feeds all extend base.html and its
+    pages, pages, listings and the 404 page all extend base.html and its
     partials). One environment compiles each once.
     """
     generator.env = generator.context.setdefault(SHARED_ENVIRONMENT, generator.env)
