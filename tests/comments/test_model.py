@@ -127,15 +127,21 @@ def test_one_posts_comments_read_as_the_whole_folder_reads_them(tmp_path):
     assert load_post_comments(root, "no-such-post", BERLIN) == ([], [])
 
 
-def test_comments_read_by_several_processes_read_as_by_one(tmp_path, monkeypatch):
-    root = tmp_path / "comments"
-    for number in range(60):
+def comment_tree(root, count, undated_every):
+    """`count` comments on two posts (every `undated_every`-th one without a readable date)
+    and one in the folder of a post that does not exist."""
+    for number in range(count):
         folder = root / ("soup" if number % 3 else "bread")
         folder.mkdir(parents=True, exist_ok=True)
-        date = "someday" if number % 17 == 0 else f"2026-01-{number % 28 + 1:02d} 10:00"
-        (folder / f"c{number:02d}.md").write_text(f"Author: A{number}\nDate: {date}\n\nComment {number}")
+        date = "someday" if number % undated_every == 0 else f"2026-01-{number % 28 + 1:02d} 10:00"
+        (folder / f"c{number:02d}.md").write_text(f"Author: A{number}\nDate: {date}\n\nComment *{number}*")
     (root / "gone").mkdir()
     (root / "gone" / "x.md").write_text("Author: B\nDate: 2026-01-01\n\nHi")
+
+
+def test_comments_read_by_several_processes_read_as_by_one(tmp_path, monkeypatch):
+    root = tmp_path / "comments"
+    comment_tree(root, 60, undated_every=17)
     # Few files: let them be split all the same.
     monkeypatch.setattr("pressless.core.forked.LEAST_ITEMS", 1)
     one = load_comments(root, {"soup", "bread"}, BERLIN)
@@ -318,13 +324,7 @@ def test_comments_read_and_rendered_ahead_give_what_reading_them_then_gives(tmp_
     # renders the bodies while the posts are read; load_comments then decides,
     # from those files, which comments belong to a post, and reads none again.
     root = tmp_path / "comments"
-    for number in range(30):
-        folder = root / ("soup" if number % 3 else "bread")
-        folder.mkdir(parents=True, exist_ok=True)
-        date = "someday" if number % 7 == 0 else f"2026-01-{number % 28 + 1:02d} 10:00"
-        (folder / f"c{number:02d}.md").write_text(f"Author: A{number}\nDate: {date}\n\nComment *{number}*")
-    (root / "gone").mkdir()
-    (root / "gone" / "x.md").write_text("Author: B\nDate: 2026-01-01\n\nHi")
+    comment_tree(root, 30, undated_every=7)
     (root / "stray.md").write_text("Author: B\nDate: 2026-01-01\n\nNot in a post's folder")
     reading = {"timezone": BERLIN, "display_root": tmp_path}
     files, rendered = ahead.start(root, reading, tmp_path / "cache").result()
