@@ -6,7 +6,10 @@ reading and the writing, on one core while the other idled. Where more than
 one process is allowed (COMMENTS_PROCESSES), a forked copy made at
 `initialized` does it while the posts are read, and add_comments takes its
 result: which comment belongs to which post, and every problem, is still
-decided there, from the same files.
+decided there, from the same files. A file changed since the copy read it
+(its size or time differ) is read again there, and so is one added since:
+the result may be taken late (`pelican --autoreload` after a failed first
+build takes it in the next) but is never stale.
 """
 
 from pressless.core.forked import Ahead
@@ -23,5 +26,6 @@ def start(comments_root, reading, cache_folder):
 def _read_and_render(arguments):
     comments_root, reading, cache_folder = arguments
     files = read_post_folders(comments_root, **reading)
-    bodies = [comment.body for comments, _ in files.values() for comment in comments if comment.is_visible]
+    bodies = [comment.body for _, (comments, _) in files.values() for comment in comments
+              if comment.is_visible]
     return files, RenderedComments(cache_folder).render_ahead(bodies, processes=1)

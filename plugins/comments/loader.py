@@ -27,8 +27,9 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None, proce
     in a folder named for no post is reported and skipped. `display_root` is
     the folder paths in messages are made relative to. With `processes` > 1
     the files are read and parsed by that many forked processes (same result).
-    `already_read` is what read_post_folders returned earlier in the build:
-    those files are not read again.
+    `already_read` is what read_post_folders returned earlier: a file in it
+    that has not changed since (same size and modification time) is not
+    read again.
     """
     already_read = already_read or {}
     root = Path(comments_root)
@@ -44,30 +45,42 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None, proce
             plan.append(f"{source}: no post has the slug {relative.parts[0]!r}; comment ignored")
         else:
             plan.append((path, relative.parts[0], source, timezone))
-    to_read = [step for step in plan if isinstance(step, tuple) and step[0] not in already_read]
-    read = dict(zip((step[0] for step in to_read), map_forked(_read_one, to_read, processes), strict=True))
+    read = {path: result for path, (stamp, result) in already_read.items() if _stamp(path) == stamp}
+    to_read = [step for step in plan if isinstance(step, tuple) and step[0] not in read]
+    read.update(zip((step[0] for step in to_read), map_forked(_read_one, to_read, processes), strict=True))
     comments, problems = [], []
     for step in plan:
         if isinstance(step, str):
             problems.append(step)
             continue
-        file_comments, file_problems = already_read[step[0]] if step[0] in already_read else read[step[0]]
+        file_comments, file_problems = read[step[0]]
         comments += file_comments
         problems += file_problems
     return comments, problems
 
 
 def read_post_folders(comments_root, timezone, display_root=None):
-    """{path: ([the comment] or [], [problems])} of every file in a post's folder
-    (<root>/<slug>/<id>.md), whether or not a post has that slug (load_comments decides)."""
+    """{path: (its size and time, ([the comment] or [], [problems]))} of every file in a
+    post's folder (<root>/<slug>/<id>.md), whether or not a post has that slug
+    (load_comments decides, and reads again a file changed since)."""
     root = Path(comments_root)
     display_root = Path(display_root) if display_root else root.parent
     read = {}
     for path in comment_files(root):
         relative = path.relative_to(root)
         if len(relative.parts) == 2:
-            read[path] = _read_one((path, relative.parts[0], _display_path(path, display_root), timezone))
+            stamp = _stamp(path)  # before reading: a save during the reading shows as a change
+            source = _display_path(path, display_root)
+            read[path] = stamp, _read_one((path, relative.parts[0], source, timezone))
     return read
+
+
+def _stamp(path):
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def _read_one(arguments):

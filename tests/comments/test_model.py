@@ -340,8 +340,10 @@ def test_comments_read_and_rendered_ahead_give_what_reading_them_then_gives(tmp_
     # Every body in a post's folder is rendered (which posts exist is not known yet).
     visible = {comment.body for comment in comments if comment.is_visible} | {"Hi"}
     assert sorted(map(str, rendered.values())) == sorted(render_comment_body(body) for body in visible)
-    # A file saved after the copy read its folder is read then.
+    # A file added or changed after the copy read its folder is read then.
     (root / "soup" / "new.md").write_text("Author: N\nDate: 2026-02-01\n\nLate")
+    (root / "soup" / "c01.md").write_text("Author: A1\nDate: 2026-01-02 10:00\n\nComment edited since")
     monkeypatch.undo()
     late, _ = load_comments(root, {"soup", "bread"}, **reading, already_read=files)
     assert [c.id for c in late if c.id not in {c.id for c in comments}] == ["new"]
+    assert next(c.body for c in late if c.id == "c01") == "Comment edited since"
