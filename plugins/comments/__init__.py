@@ -56,8 +56,9 @@ def check(pelican):
     # The feed titles are in the site's language: the i18n plugin's catalog.
     require_plugins(pelican.settings, PLUGIN, ["i18n"])
     config = store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
-    if processes_for(config.processes) > 1:
-        root, reading = comment_folder(pelican.settings, config)
+    root, reading = comment_folder(pelican.settings, config)
+    # A blog without comment files forks nothing.
+    if processes_for(config.processes) > 1 and root.is_dir():
         pelican.settings[_AHEAD_KEY] = ahead.start(root, reading, pelican.settings.get("CACHE_PATH"))
 
 

@@ -37,16 +37,22 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None, proce
     # In file order: a problem found from the path alone, or the file to read.
     plan = []
     for path in comment_files(root):
-        source = _display_path(path, display_root)
-        relative = path.relative_to(root)
-        if len(relative.parts) != 2:
-            plan.append(f"{source}: comment files belong in {root.name}/<post-slug>/<id>.md; file ignored")
-        elif relative.parts[0] not in known_slugs:
-            plan.append(f"{source}: no post has the slug {relative.parts[0]!r}; comment ignored")
+        reading = _reading_of(path, root, display_root, timezone)
+        if reading is None:
+            plan.append(f"{_display_path(path, display_root)}: comment files belong in "
+                        f"{root.name}/<post-slug>/<id>.md; file ignored")
+        elif reading[1] not in known_slugs:
+            plan.append(f"{reading[2]}: no post has the slug {reading[1]!r}; comment ignored")
         else:
-            plan.append((path, relative.parts[0], source, timezone))
-    read = {path: result for path, (stamp, result) in already_read.items() if _stamp(path) == stamp}
-    to_read = [step for step in plan if isinstance(step, tuple) and step[0] not in read]
+            plan.append(reading)
+    to_read, read = [], {}
+    for step in plan:
+        if isinstance(step, tuple):
+            stamp, result = already_read.get(step[0], (None, None))
+            if result is not None and _stamp(step[0]) == stamp:
+                read[step[0]] = result
+            else:
+                to_read.append(step)
     read.update(zip((step[0] for step in to_read), map_forked(_read_one, to_read, processes), strict=True))
     comments, problems = [], []
     for step in plan:
@@ -67,12 +73,19 @@ def read_post_folders(comments_root, timezone, display_root=None):
     display_root = Path(display_root) if display_root else root.parent
     read = {}
     for path in comment_files(root):
-        relative = path.relative_to(root)
-        if len(relative.parts) == 2:
+        reading = _reading_of(path, root, display_root, timezone)
+        if reading is not None:
             stamp = _stamp(path)  # before reading: a save during the reading shows as a change
-            source = _display_path(path, display_root)
-            read[path] = stamp, _read_one((path, relative.parts[0], source, timezone))
+            read[path] = stamp, _read_one(reading)
     return read
+
+
+def _reading_of(path, root, display_root, timezone):
+    """_read_one's arguments for a file in a post's folder (<root>/<slug>/<id>.md); None for any other."""
+    relative = path.relative_to(root)
+    if len(relative.parts) != 2:
+        return None
+    return path, relative.parts[0], _display_path(path, display_root), timezone
 
 
 def _stamp(path):
