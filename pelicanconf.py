@@ -40,6 +40,9 @@ PLUGINS = [
     # Entry URLs computed once, from the moment the model is complete: before
     # the plugins that ask for them thousands of times (content_guard, seo...).
     "plugins.url_memo",
+    # Tag, category and author pages find their posts by a set lookup, not a
+    # scan per post (plugins/quick_listings/__init__.py).
+    "plugins.quick_listings",
     "plugins.content_guard",
     "plugins.i18n",
     "plugins.template_tags",

@@ -1,4 +1,4 @@
-"""The reader cache, parallel reading and the URL memo change nothing built.
+"""The reader cache, parallel reading, the URL memo and quick listings change nothing built.
 
 A blog of generated posts (bench/corpus.py: code blocks, tables, quotes,
 lists, threaded comments) is built without the speed plugins, then with
@@ -32,7 +32,8 @@ COMMENTS_POST_FEED_ATOM = None
 # The reference build has none of the speed plugins; the assert keeps the
 # filter honest should a plugin be renamed.
 WITHOUT_SPEED_PLUGINS = """
-SPEED = ("plugins.reader_cache", "plugins.url_memo", "plugins.parallel_writer", "plugins.build_memo")
+SPEED = ("plugins.reader_cache", "plugins.url_memo", "plugins.quick_listings", "plugins.parallel_writer",
+         "plugins.build_memo")
 assert all(name in PLUGINS for name in SPEED), PLUGINS
 PLUGINS = [name for name in PLUGINS if name not in SPEED]
 """
