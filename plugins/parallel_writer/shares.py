@@ -58,7 +58,13 @@ def write_share_only(writer, index, processes):
     who = "Pelican" if index == 0 else f"writer process {index + 1} of {processes}"
 
     def is_mine(name):
-        return owner_of(os.path.relpath(sanitised_join(output, name), output), processes) == index
+        relative = os.path.normpath(name)
+        # What sanitised_join and relpath would make of it, without their two
+        # absolute paths (10 us a file, every file in every process): only a
+        # name that is absolute or climbs out goes the long way (and is refused there).
+        if os.path.isabs(relative) or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            relative = os.path.relpath(sanitised_join(output, name), output)
+        return owner_of(relative, processes) == index
 
     write_file, open_for_writing, write_feed = writer.write_file, writer._open_w, writer.write_feed
 

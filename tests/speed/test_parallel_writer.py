@@ -12,7 +12,8 @@ import shutil
 import pytest
 
 from plugins.parallel_writer import check_settings
-from plugins.parallel_writer.shares import owner_of
+from plugins.parallel_writer.shares import owner_of, write_share_only
+from pressless.core.writing import SHARE_ATTRIBUTE
 from tests.fixtures.blog import CONTENT, ROOT
 
 from ..build.helpers import build, tree_digest
@@ -125,6 +126,43 @@ def test_one_writer_per_core_by_default_but_not_more_than_four(monkeypatch):
     assert check_settings({"PARALLEL_WRITER_PROCESSES": 8}).processes == 8
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert check_settings({}).processes == 2
+
+
+class BareWriter:
+    def __init__(self, output_path):
+        self.output_path = str(output_path)
+
+    def write_file(self, *args, **kwargs):
+        pass
+
+    def _open_w(self, *args, **kwargs):
+        pass
+
+    def write_feed(self, *args, **kwargs):
+        pass
+
+
+def test_a_file_belongs_to_the_process_its_path_inside_the_output_names(tmp_path):
+    """However Pelican or a plugin spells a file's name, its owner is that of its path in the output."""
+    output = tmp_path / "output"
+    names = ["index.html", "2024/12/25/a-post/index.html", "./tag/x/index.html", "tag//x/feed.xml",
+             "a/../category/y/index.html", str(output / "2024/12/25/a-post/feed/atom.xml")]
+    canonical = ["index.html", "2024/12/25/a-post/index.html", "tag/x/index.html", "tag/x/feed.xml",
+                 "category/y/index.html", "2024/12/25/a-post/feed/atom.xml"]
+    for processes in (2, 3):
+        owners = []
+        for index in range(processes):
+            writer = BareWriter(output)
+            write_share_only(writer, index, processes)
+            owners.append([getattr(writer, SHARE_ATTRIBUTE)(name) for name in names])
+        for column, path in enumerate(canonical):
+            assert [mine[column] for mine in owners] == [index == owner_of(path, processes)
+                                                          for index in range(processes)], path
+    writer = BareWriter(output)
+    write_share_only(writer, 1, 2)
+    for escaping in ("../elsewhere.html", str(tmp_path / "elsewhere.html")):
+        with pytest.raises(RuntimeError):
+            getattr(writer, SHARE_ATTRIBUTE)(escaping)
 
 
 def test_every_writer_writes_its_entry_pages_before_its_listings(one_process, tmp_path):
