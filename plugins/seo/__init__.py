@@ -26,7 +26,7 @@ from pressless.core.config import (
     text,
     yes_or_no,
 )
-from pressless.core.entries import model_of, refresh_entry_facts
+from pressless.core.entries import model_of
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.language import html_lang
 from pressless.core.output import write_output_file
@@ -107,9 +107,8 @@ def start_writing(generators):
 def refresh_entry(entry, generators):
     model = model_of(generators)
     if entry in model.sets.articles:
-        facts = refresh_entry_facts(generators, entry)
         site_name = generators[0].context["SITENAME"]
-        entry.structured_data = structured_data(entry, facts, model.site.url, site_name)
+        entry.structured_data = structured_data(entry, model.facts(entry), model.site.url, site_name)
 
 
 def lastmod_of(context):

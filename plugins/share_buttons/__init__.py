@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from pressless.core.config import config_of, require_plugins, store_config
-from pressless.core.entries import entry_flag, model_of, refresh_entry_facts
+from pressless.core.entries import entry_flag, model_of
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
 
@@ -64,7 +64,7 @@ def share_post(facts, config):
 
 def refresh_entry(entry, generators):
     config = config_of(generators[0].context, PLUGIN)
-    entry.share_links = links_of(entry, refresh_entry_facts(generators, entry), config)
+    entry.share_links = links_of(entry, model_of(generators).facts(entry), config)
 
 
 def register():

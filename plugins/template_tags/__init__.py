@@ -15,7 +15,7 @@ from pelican.generators import ArticlesGenerator
 
 from pressless.core.archives import period_archives
 from pressless.core.config import config_of, store_config
-from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of, refresh_entry_facts
+from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
 from pressless.core.text import iso_datetime, plain_text
@@ -84,7 +84,7 @@ def describe_lists(context, config, listed):
 
 def refresh_entry(entry, generators):
     context = generators[0].context
-    entry.facts = refresh_entry_facts(generators, entry)
+    entry.facts = model_of(generators).facts(entry)
     # The entry may be new, moved or filed under other terms: its neighbours
     # and the sidebar's lists (recent posts, months, the tag cloud, which
     # terms get a link) are made again from the site's lists.

@@ -240,7 +240,8 @@ def regroup_entry_sets(generators):
 def refresh_entry_facts(generators, entry):
     """The facts of one entry computed again, in the model this build keeps; return them.
 
-    For an entry whose headers changed in place (pressless.core.refresh).
+    For an entry whose headers changed in place: the sender of
+    pressless.core.refresh.ENTRY_REFRESHED calls it before the handlers run.
     """
     model = model_of(generators)
     facts = entry_facts(entry, model.site)

@@ -5,7 +5,9 @@ or status), the live preview puts what the reader made of the file into the
 model it already holds, in place: the entry object updated, or a new one put
 into the generator's lists, and Pelican's groupings (categories, tags,
 authors, dates) made again. It then sends this event with the entry as
-sender and the build's generators as `generators`. Each plugin that derives
+sender and the build's generators as `generators`, once the entry's facts in
+the site model (pressless.core.entries.refresh_entry_facts) are made again,
+so every handler reads the same ones. Each plugin that derives
 something the entry's own page shows (its facts, neighbours, share links,
 comment form, comment section, related posts, the sidebar's lists) computes
 it again, so the preview can render that page before it rebuilds the whole

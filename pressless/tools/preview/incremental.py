@@ -45,7 +45,7 @@ import blinker
 from pelican.contents import Article, Page
 from pelican.plugins import signals
 
-from pressless.core.entries import regroup_entry_sets
+from pressless.core.entries import refresh_entry_facts, regroup_entry_sets
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 
 from .jobs import record_article_pages
@@ -299,6 +299,8 @@ def refreshed_pages(generation, entries):
     """Let the plugins recompute what these entries' pages show; record and return those pages."""
     try:
         for entry in entries:
+            # Its facts first, once: every handler reads them from the model.
+            refresh_entry_facts(generation.generators, entry)
             blinker.signal(ENTRY_REFRESHED).send(entry, generators=generation.generators)
     except Exception:
         # A bad value in a changed header (Comments: maybe): the whole
