@@ -124,7 +124,14 @@ def run_pelican(settings_file, output, extra_args=()):
     ]
     returncode, _ = run_child(command)
     if returncode != 0:
-        raise BuildError(f"Pelican failed with exit code {returncode}")
+        # Pelican's traceback for a value it trips over before any plugin runs
+        # is above; the line that names the file and the setting is this one.
+        # Asked only now (and imported: Pelican's settings module), so a build
+        # that works pays nothing for it.
+        from pressless.tools.settings_file import settings_problem
+
+        raise BuildError(settings_problem(ROOT / settings_file)
+                         or f"Pelican failed with exit code {returncode}")
 
 
 # -- signals -------------------------------------------------------------------

@@ -234,6 +234,18 @@ def test_a_failing_build_leaves_the_last_good_site(blog, editions):
     assert not list(folder.glob("site/.output.staging*"))
 
 
+def test_a_setting_pelican_cannot_read_ends_the_build_with_a_line_naming_it(blog, editions):
+    # Pelican lower-cases DEFAULT_LANG before any plugin can check it.
+    settings, output = blog
+    settings.write_text(settings.read_text(encoding="utf-8") + "DEFAULT_LANG = None\n", encoding="utf-8")
+    returncode, log = build(settings, output)
+    assert returncode != 0
+    last = log.strip().splitlines()[-1]
+    assert last == (f"build failed: {settings}: DEFAULT_LANG must be text, a language code such as 'en' "
+                    "or 'pt_BR', not None"), log
+    assert tree_digest(output) == editions["old"]
+
+
 BROKEN_ENTRY = f"""
 PLUGIN_PATHS = [{str(FIXTURES / "plugins")!r}]
 PLUGINS = ["break_entry", *PLUGINS]

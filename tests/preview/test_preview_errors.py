@@ -46,6 +46,33 @@ def test_a_broken_post_shows_an_overlay_until_it_is_fixed(tmp_path, page):
 
 
 @pytest.mark.browser
+def test_a_setting_pelican_cannot_read_shows_an_overlay_naming_it(tmp_path, page):
+    # Pelican lower-cases DEFAULT_LANG while reading the file, before any plugin checks it.
+    settings, _ = write_fixture_site(tmp_path / "blog")
+    preview = PreviewProcess(settings, tmp_path / "output")
+    try:
+        preview.wait_until_serving()
+        listener = LiveListener(preview.live_port)
+        page.goto(f"http://127.0.0.1:{preview.port}{POST_URL}")
+        good = settings.read_text()
+        save(settings, good + "DEFAULT_LANG = None\n")
+        listener.wait_for("pressless-error")
+        overlay = page.locator("#pressless-preview-error")
+        overlay.wait_for(timeout=20000)
+        message = "DEFAULT_LANG must be text, a language code such as 'en' or 'pt_BR', not None"
+        assert message in overlay.inner_text()
+        log = preview.log.read_text()
+        lines = [line for line in log.splitlines() if "DEFAULT_LANG must be text" in line]
+        assert len(lines) == 1 and lines[0].startswith("preview: ") and str(settings) in lines[0], log
+        assert "Traceback" not in log
+
+        save(settings, good)
+        page.wait_for_function("!document.getElementById('pressless-preview-error')", timeout=30000)
+    finally:
+        preview.stop()
+
+
+@pytest.mark.browser
 def test_a_broken_template_names_the_template_and_line(tmp_path, page):
     settings, _ = write_fixture_site(tmp_path / "blog")
     theme = tmp_path / "theme"

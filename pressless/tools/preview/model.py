@@ -20,11 +20,11 @@ from pelican import Pelican
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.plugins import signals
-from pelican.settings import read_settings
 
 from pressless.core.config import CONFIG_KEY
 from pressless.core.pagefind import entry_files, indexes_drafts
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
+from pressless.tools.settings_file import read_site_settings
 
 from .jobs import RecordingWriter
 from .readers import MemoReaders
@@ -67,7 +67,7 @@ class Interrupted(Exception):
 
 def load_settings(settings_file, output, scratch):
     """Pelican's settings from a settings file, with the preview's folders."""
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(scratch)})
+    settings = read_site_settings(settings_file, override={"OUTPUT_PATH": str(scratch)})
     # The preview writes into `output` itself; Pelican must not delete it.
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings["PREVIEW_OUTPUT"] = str(output)
