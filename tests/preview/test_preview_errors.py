@@ -1,5 +1,6 @@
 """Point 3: a failed rebuild shows in the browser and on one terminal line; a busy port is one line."""
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -11,21 +12,35 @@ from .helpers import ROOT, LiveListener, PreviewProcess, free_port, save, write_
 POST_URL = "/2024/02/10/sourdough-starter-notes/"
 
 
-@pytest.mark.browser
-def test_a_broken_post_shows_an_overlay_until_it_is_fixed(tmp_path, page):
+@contextlib.contextmanager
+def previewing_a_post(tmp_path, page):
+    """The fixture blog in a running preview with a post open: (settings, content, preview, listener)."""
     settings, content = write_fixture_site(tmp_path / "blog")
     preview = PreviewProcess(settings, tmp_path / "output")
     try:
         preview.wait_until_serving()
         listener = LiveListener(preview.live_port)
         page.goto(f"http://127.0.0.1:{preview.port}{POST_URL}")
+        yield settings, content, preview, listener
+    finally:
+        preview.stop()
+
+
+def overlay_after_the_error(page, listener):
+    listener.wait_for("pressless-error")
+    overlay = page.locator("#pressless-preview-error")
+    overlay.wait_for(timeout=20000)
+    return overlay
+
+
+@pytest.mark.browser
+def test_a_broken_post_shows_an_overlay_until_it_is_fixed(tmp_path, page):
+    with previewing_a_post(tmp_path, page) as (_, content, preview, listener):
         assert page.locator("h1.entry-title").inner_text().replace("\u00a0", " ") == "Sourdough Starter Notes"
         post = content / "posts" / "sourdough-starter-notes.md"
         good = post.read_text()
         save(post, good.replace("Date: 2024-02-10 10:00", "Date: the tenth of Februrary"))
-        listener.wait_for("pressless-error")
-        overlay = page.locator("#pressless-preview-error")
-        overlay.wait_for(timeout=20000)
+        overlay = overlay_after_the_error(page, listener)
         place = overlay.locator(".place").first.inner_text()
         assert place.endswith("posts/sourdough-starter-notes.md:2")
         assert "unparseable Date 'the tenth of Februrary'" in overlay.inner_text()
@@ -41,24 +56,15 @@ def test_a_broken_post_shows_an_overlay_until_it_is_fixed(tmp_path, page):
             " && document.body.textContent.includes('fixed')",
             timeout=20000,
         )
-    finally:
-        preview.stop()
 
 
 @pytest.mark.browser
 def test_a_setting_pelican_cannot_read_shows_an_overlay_naming_it(tmp_path, page):
     # Pelican lower-cases DEFAULT_LANG while reading the file, before any plugin checks it.
-    settings, _ = write_fixture_site(tmp_path / "blog")
-    preview = PreviewProcess(settings, tmp_path / "output")
-    try:
-        preview.wait_until_serving()
-        listener = LiveListener(preview.live_port)
-        page.goto(f"http://127.0.0.1:{preview.port}{POST_URL}")
+    with previewing_a_post(tmp_path, page) as (settings, _, preview, listener):
         good = settings.read_text()
         save(settings, good + "DEFAULT_LANG = None\n")
-        listener.wait_for("pressless-error")
-        overlay = page.locator("#pressless-preview-error")
-        overlay.wait_for(timeout=20000)
+        overlay = overlay_after_the_error(page, listener)
         message = "DEFAULT_LANG must be text, a language code such as 'en' or 'pt_BR', not None"
         assert message in overlay.inner_text()
         log = preview.log.read_text()
@@ -68,8 +74,6 @@ def test_a_setting_pelican_cannot_read_shows_an_overlay_naming_it(tmp_path, page
 
         save(settings, good)
         page.wait_for_function("!document.getElementById('pressless-preview-error')", timeout=30000)
-    finally:
-        preview.stop()
 
 
 @pytest.mark.browser
@@ -87,9 +91,7 @@ def test_a_broken_template_names_the_template_and_line(tmp_path, page):
         good = footer.read_text()
         assert "</footer>" in good
         save(footer, good.replace("</footer>", "{% if %}</footer>", 1))
-        listener.wait_for("pressless-error")
-        overlay = page.locator("#pressless-preview-error")
-        overlay.wait_for(timeout=20000)
+        overlay = overlay_after_the_error(page, listener)
         assert "templates/partials/footer.html:" in overlay.locator(".place").first.inner_text()
         assert "TemplateSyntaxError" in overlay.inner_text()
         save(footer, good)
