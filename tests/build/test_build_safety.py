@@ -234,15 +234,23 @@ def test_a_failing_build_leaves_the_last_good_site(blog, editions):
     assert not list(folder.glob("site/.output.staging*"))
 
 
-def test_a_setting_pelican_cannot_read_ends_the_build_with_a_line_naming_it(blog, editions):
-    # Pelican lower-cases DEFAULT_LANG before any plugin can check it.
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # Pelican lower-cases DEFAULT_LANG before any plugin can check it.
+        ("DEFAULT_LANG = None",
+         "{settings}: DEFAULT_LANG must be text, a language code such as 'en' or 'pt_BR', not None"),
+        # A file Pelican cannot run at all: its own message stands, no second traceback.
+        ("DEFAULT_LANG = (", "Pelican failed with exit code 1"),
+    ],
+)
+def test_a_settings_file_pelican_cannot_read_ends_the_build_with_one_line(blog, editions, line, message):
     settings, output = blog
-    settings.write_text(settings.read_text(encoding="utf-8") + "DEFAULT_LANG = None\n", encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
     returncode, log = build(settings, output)
     assert returncode != 0
-    last = log.strip().splitlines()[-1]
-    assert last == (f"build failed: {settings}: DEFAULT_LANG must be text, a language code such as 'en' "
-                    "or 'pt_BR', not None"), log
+    assert log.strip().splitlines()[-1] == "build failed: " + message.format(settings=settings), log
+    assert log.count("Traceback") <= 1, log
     assert tree_digest(output) == editions["old"]
 
 
