@@ -11,11 +11,12 @@ import random
 import pytest
 import smartypants
 from smartypants import Attr
+from typogrify import filters
 from typogrify.filters import typogrify
 
 from plugins.reader_cache import check_settings
 from pressless.core.config import SettingsError
-from pressless.core.typography import FILTER_ORDER, smart_punctuation, typogrifier
+from pressless.core.typography import FILTER_ORDER, smart_punctuation, typogrifier, widont
 
 PIECES = [
     "word", "Isn't", "'80s", "rock 'n' roll", '"quoted"', "'single'", '"', "'", "``", "''", "`", "--", "---",
@@ -60,6 +61,27 @@ def test_typogrifier_equals_typogrify(ignore_tags, omitted, monkeypatch):
     expected_options = dict.fromkeys(omitted, False)
     for text in generated_html(len(omitted), 400):
         assert apply(text) == typogrify(text, ignore_tags, **expected_options), text
+
+
+# What widont's pattern turns on: the closing tags of blocks and of inline
+# elements, every kind of space (a no-break space is one to it), tags whose
+# names only start like an inline one, a "<" inside an attribute, stray "<"
+# and ">", and lines ending the text.
+WIDONT_PIECES = [
+    "word", "x", "é", "!", ".", "--", " ", "  ", "\n", "\t", "\xa0", "\u2003", "<", ">", "&nbsp;",
+    "<p>", "</p>", "</P>", "<h2>", "</h2>", "</h6>", "<li>", "</li>", "</li >", "</dt>", "</dd>", "<div>",
+    "</div>", "<em>", "</em>", '<a href="x">', "</a>", '<span class="s">', "</span>", "<strong>", "</strong>",
+    "<i>", "</i>", "<b>", "</b>", "<br>", "<br/>", '<img src="a<b" alt="y z">', '<abbr title="t">', "</abbr>",
+    "<blockquote>", "</blockquote>", '<a title="1 < 2">', "</pre>", "<aside>", "</article>",
+]
+
+
+def test_widont_equals_typogrifys():
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(WIDONT_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(30000)]
+    texts += generated_html("widont", 2000)
+    for text in texts:
+        assert widont(text) == filters.widont(text), text
 
 
 def test_an_unknown_filter_is_refused():
