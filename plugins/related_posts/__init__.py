@@ -1,5 +1,15 @@
-"""Related posts: up to RELATED_POSTS_LIMIT posts under each post, by shared tags, then category."""
+"""Related posts: up to RELATED_POSTS_LIMIT posts under each post, by shared tags, then category.
 
+Choosing them is pure work over the posts (0.65 s at 5,000 posts). With
+more than one process allowed, forked copies start on it as soon as the
+posts are read (`article_generator_finalized`) and work while Pelican's
+process reads the pages and runs the other plugins; `add_related_posts`
+takes their choice if the posts, their tags and categories and the order
+of the candidates are still what the copies saw, and chooses again
+otherwise.
+"""
+
+import logging
 from dataclasses import dataclass
 from functools import partial
 
@@ -9,12 +19,16 @@ from pelican import signals
 from pressless.core.config import config_of, setting, store_config, whole_number
 from pressless.core.entries import entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
-from pressless.core.forked import map_forked, processes_for
+from pressless.core.forked import LEAST_ITEMS, Ahead, ForkedWorkFailed, map_forked, processes_for
 from pressless.core.refresh import ENTRY_REFRESHED
 
 from .related import RelatedIndex
 
+logger = logging.getLogger(__name__)
+
 PLUGIN = "related_posts"
+# Per build, in its context: what the copies choosing ahead saw, and the copies.
+_AHEAD_KEY = "_RELATED_POSTS_AHEAD"
 DEFAULTS = {
     # How many related posts each post lists (0 lists none).
     "RELATED_POSTS_LIMIT": 3,
@@ -45,23 +59,77 @@ def check(pelican):
     store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
 
 
-def related_index(sets):
+def candidates(sets):
     # Only listed, published posts are suggested: a link to a draft or a
     # held-back scheduled post would be broken on the public site.
     # Newest first, whatever order the front page uses (sticky posts lead it):
     # among equally related posts the newer one wins.
-    return RelatedIndex(sorted(sets.listed_articles, key=lambda post: post.date, reverse=True))
+    return sorted(sets.listed_articles, key=lambda post: post.date, reverse=True)
+
+
+def related_index(sets):
+    return RelatedIndex(candidates(sets))
+
+
+def choose_ahead(generator):
+    """Forked copies start choosing every post's related posts: one per core but this one."""
+    context = generator.context
+    context.pop(_AHEAD_KEY, None)
+    config = config_of(context, PLUGIN)
+    sets = entry_sets([generator])
+    copies = processes_for(config.processes) - 1
+    if copies < 1 or len(sets.articles) < LEAST_ITEMS:
+        return
+    ordered = candidates(sets)
+    # Each copy builds the index itself: this process needs only the candidates' order.
+    choose = partial(_positions, ordered, config.limit)
+    started = [Ahead(choose, sets.articles[number::copies]) for number in range(copies)]
+    context[_AHEAD_KEY] = (_what_it_depends_on(sets, ordered), ordered, started)
+
+
+def _positions(ordered, limit, articles):
+    index = RelatedIndex(ordered)
+    return [index.positions_related_to(article, limit) for article in articles]
+
+
+def _what_it_depends_on(sets, ordered):
+    """Every post with its tags and category, and the candidates in their order with their dates."""
+    return ([(id(post), tuple(getattr(post, "tags", ())), getattr(post, "category", None))
+             for post in sets.articles],
+            [(id(post), post.date) for post in ordered])
+
+
+def _chosen_ahead(context, sets):
+    """[related posts of each post] from the copies, or None when the posts changed since they started."""
+    started = context.pop(_AHEAD_KEY, None)
+    if started is None:
+        return None
+    seen, ordered, copies = started
+    try:
+        shares = [copy.result() for copy in copies]
+    except ForkedWorkFailed as error:  # chosen here instead, where a problem is reported properly
+        logger.debug("related_posts: choosing ahead failed: %s", error)
+        return None
+    if seen != _what_it_depends_on(sets, candidates(sets)):
+        return None
+    positions = [None] * len(sets.articles)
+    for number, share in enumerate(shares):
+        positions[number::len(shares)] = share
+    return [[ordered[position] for position in chosen] for chosen in positions]
 
 
 def add_related_posts(generators):
     config = config_of(generators[0].context, PLUGIN)
     sets = entry_sets(generators)
-    index = related_index(sets)
-    # Pure work over the model: split across forked copies, which send back positions.
-    chosen = map_forked(partial(index.positions_related_to, limit=config.limit), sets.articles,
-                        processes_for(config.processes))
-    for article, positions in zip(sets.articles, chosen, strict=True):
-        article.related_posts = index.posts_at(positions)
+    related = _chosen_ahead(generators[0].context, sets)
+    if related is None:
+        index = related_index(sets)
+        # Pure work over the model: split across forked copies, which send back positions.
+        chosen = map_forked(partial(index.positions_related_to, limit=config.limit), sets.articles,
+                            processes_for(config.processes))
+        related = [index.posts_at(positions) for positions in chosen]
+    for article, its_related in zip(sets.articles, related, strict=True):
+        article.related_posts = its_related
 
 
 def refresh_entry(entry, generators):
@@ -76,5 +144,6 @@ def refresh_entry(entry, generators):
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
+    signals.article_generator_finalized.connect(choose_ahead)
     signals.all_generators_finalized.connect(add_related_posts)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)

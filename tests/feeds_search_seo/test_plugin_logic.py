@@ -8,7 +8,7 @@ import pytest
 from pelican.generators import ArticlesGenerator
 
 from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
-from plugins.related_posts import RelatedConfig, add_related_posts
+from plugins.related_posts import RelatedConfig, add_related_posts, choose_ahead
 from plugins.related_posts.related import RelatedIndex, related_posts
 from plugins.scheduled_posts.schedule import split_scheduled
 from plugins.seo.sitemap import (
@@ -99,14 +99,19 @@ def generated_posts(count, seed=7):
     ]
 
 
-def related_by_plugin(posts, processes):
-    """plugins.related_posts' handler over a generator holding `posts` (the last 50 drafts)."""
+def related_by_plugin(posts, processes, ahead=False, between=None):
+    """plugins.related_posts' handlers over a generator holding `posts` (the last 50 drafts):
+    with `ahead`, started when the posts are read, then `between()`, then taken."""
     generator = ArticlesGenerator.__new__(ArticlesGenerator)
     generator.articles, generator.drafts = posts[:-50], posts[-50:]
     generator.translations = generator.hidden_articles = generator.hidden_translations = []
     generator.drafts_translations = []
     generator.context = {}
     store_config(generator.context, "related_posts", RelatedConfig(limit=3, processes=processes))
+    if ahead:
+        choose_ahead(generator)
+    if between:
+        between()
     add_related_posts([generator])
     return {post.name: [other.name for other in post.related_posts] for post in posts}
 
@@ -123,6 +128,30 @@ def test_related_posts_chosen_by_forked_copies_are_the_ones_chosen_here(monkeypa
     assert related_by_plugin(posts, processes=3) == here
     assert forks == [1, 1]  # two copies beside this process
     assert sum(map(len, here.values())) > 600
+
+
+def test_related_posts_chosen_ahead_are_taken_while_the_posts_are_as_the_copies_saw_them(monkeypatch):
+    forks = []
+    fork_share = forked._fork_share
+    monkeypatch.setattr(forked, "_fork_share", lambda *args: forks.append(1) or fork_share(*args))
+    posts = generated_posts(300)
+    here = related_by_plugin(posts, processes=1)
+    forks.clear()
+    started = []
+    chosen = related_by_plugin(posts, processes=3, ahead=True, between=lambda: started.append(len(forks)))
+    assert chosen == here
+    assert started == [2] and forks == [1, 1]  # two copies started ahead; none when the posts are taken
+
+    # A post gets other tags, a candidate another date, between the start and the taking:
+    # chosen again, with the changes, as one process chooses.
+    def change():
+        posts[5].tags = ["t1", "t2", "t3"]
+        posts[9].date = START + 30 * DAY
+
+    forks.clear()
+    changed = related_by_plugin(posts, processes=3, ahead=True, between=change)
+    assert changed == related_by_plugin(posts, processes=1) != here
+    assert forks == [1, 1, 1, 1]  # the two ahead, thrown away, and two choosing again
 
 
 def test_sticky_first_keeps_the_rest_in_order():
