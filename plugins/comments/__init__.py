@@ -57,6 +57,11 @@ def check(pelican):
     require_plugins(pelican.settings, PLUGIN, ["i18n"])
     config = store_config(pelican.settings, PLUGIN, check_settings(pelican.settings))
     root, reading = comment_folder(pelican.settings, config)
+    # A build that failed before taking its copy's result left it waiting
+    # (`pelican --autoreload` builds again with the same settings).
+    earlier = pelican.settings.pop(_AHEAD_KEY, None)
+    if earlier is not None:
+        earlier.stop()
     # A blog without comment files forks nothing.
     if processes_for(config.processes) > 1 and root.is_dir():
         pelican.settings[_AHEAD_KEY] = ahead.start(root, reading, pelican.settings.get("CACHE_PATH"))

@@ -12,6 +12,7 @@ otherwise.
 import logging
 from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 import blinker
 from pelican import signals
@@ -27,8 +28,16 @@ from .related import RelatedIndex
 logger = logging.getLogger(__name__)
 
 PLUGIN = "related_posts"
-# Per build, in its context: what the copies choosing ahead saw, and the copies.
+# In the settings: what the copies choosing ahead saw, and the copies. Not in
+# the build's context, which a failed build drops: the next build (`pelican
+# --autoreload`) stops copies whose result nobody took.
 _AHEAD_KEY = "_RELATED_POSTS_AHEAD"
+
+
+class _Started(NamedTuple):
+    seen: tuple  # what the choice depends on, as the copies saw it
+    ordered: list  # the candidates, in the order the copies' positions refer to
+    copies: list  # pressless.core.forked.Ahead, one per share of the posts
 DEFAULTS = {
     # How many related posts each post lists (0 lists none).
     "RELATED_POSTS_LIMIT": 3,
@@ -73,9 +82,10 @@ def related_index(sets):
 
 def choose_ahead(generator):
     """Forked copies start choosing every post's related posts: one per core but this one."""
-    context = generator.context
-    context.pop(_AHEAD_KEY, None)
-    config = config_of(context, PLUGIN)
+    earlier = generator.settings.pop(_AHEAD_KEY, None)
+    for copy in earlier.copies if earlier else ():
+        copy.stop()
+    config = config_of(generator.context, PLUGIN)
     sets = entry_sets([generator])
     copies = processes_for(config.processes) - 1
     if copies < 1 or len(sets.articles) < LEAST_ITEMS:
@@ -84,7 +94,7 @@ def choose_ahead(generator):
     # Each copy builds the index itself: this process needs only the candidates' order.
     choose = partial(_positions, ordered, config.limit)
     started = [Ahead(choose, sets.articles[number::copies]) for number in range(copies)]
-    context[_AHEAD_KEY] = (_what_it_depends_on(sets, ordered), ordered, started)
+    generator.settings[_AHEAD_KEY] = _Started(_what_it_depends_on(sets, ordered), ordered, started)
 
 
 def _positions(ordered, limit, articles):
@@ -94,14 +104,14 @@ def _positions(ordered, limit, articles):
 
 def _what_it_depends_on(sets, ordered):
     """Every post with its tags and category, and the candidates in their order with their dates."""
-    return ([(id(post), tuple(getattr(post, "tags", ())), getattr(post, "category", None))
-             for post in sets.articles],
-            [(id(post), post.date) for post in ordered])
+    return (tuple((id(post), tuple(getattr(post, "tags", ())), getattr(post, "category", None))
+                  for post in sets.articles),
+            tuple((id(post), post.date) for post in ordered))
 
 
-def _chosen_ahead(context, sets):
+def _chosen_ahead(settings, sets):
     """[related posts of each post] from the copies, or None when the posts changed since they started."""
-    started = context.pop(_AHEAD_KEY, None)
+    started = settings.pop(_AHEAD_KEY, None)
     if started is None:
         return None
     seen, ordered, copies = started
@@ -121,7 +131,7 @@ def _chosen_ahead(context, sets):
 def add_related_posts(generators):
     config = config_of(generators[0].context, PLUGIN)
     sets = entry_sets(generators)
-    related = _chosen_ahead(generators[0].context, sets)
+    related = _chosen_ahead(generators[0].settings, sets)
     if related is None:
         index = related_index(sets)
         # Pure work over the model: split across forked copies, which send back positions.

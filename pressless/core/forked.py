@@ -15,8 +15,10 @@ fork: so the function must be pure computation, never logging or printing
 on threads (the live preview) passes processes=1.
 """
 
+import contextlib
 import os
 import pickle
+import signal
 import traceback
 
 from .child_process import die_with_parent, log_plainly
@@ -66,15 +68,27 @@ class Ahead:
     `result()` waits for it (raising ForkedWorkFailed if the copy failed).
 
     The copy holds its result until `result()` reads it, and dies with this
-    process: a build that stops before asking leaves nothing behind.
+    process. A build that failed before asking leaves it waiting: a process
+    that builds again (`pelican --autoreload`) calls `stop()` on it first.
     """
 
     def __init__(self, function, argument):
         self._pid, self._read_end = _fork_share(function, [argument])
 
     def result(self):
-        (value,) = _collect(self._pid, self._read_end)
+        pid, self._pid = self._pid, None
+        (value,) = _collect(pid, self._read_end)
         return value
+
+    def stop(self):
+        """End the copy and forget its result; nothing once `result()` was asked for."""
+        pid, self._pid = self._pid, None
+        if pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(self._read_end)
 
 
 def _fork_share(function, share):

@@ -1,7 +1,9 @@
 """Comments read and rendered while the posts are read (plugins/comments/ahead.py), in a real build."""
 
+import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
@@ -53,3 +55,20 @@ def test_pelicans_process_reads_no_comment_file_when_a_copy_read_them_ahead(tmp_
     shown = [BeautifulSoup(html, "html.parser").select(".comment-body") for html in sections.values()]
     assert sum(map(len, shown)) > 10
     assert sections == comment_sections(alone)
+
+
+def test_a_copy_a_failed_build_left_waiting_is_stopped_by_the_next_build(tmp_path):
+    from pelican.settings import read_settings
+
+    from plugins import comments
+
+    settings = read_settings(str(PREVIEW_SETTINGS),
+                             override={"CACHE_PATH": str(tmp_path / "cache"), "COMMENTS_PROCESSES": 2})
+    pelican = SimpleNamespace(settings=settings)
+    comments.check(pelican)  # the build fails before add_comments takes the copy's result
+    pid = settings[comments._AHEAD_KEY]._pid
+    assert os.path.exists(f"/proc/{pid}")
+    comments.check(pelican)  # `pelican --autoreload` builds again with the same settings
+    assert not os.path.exists(f"/proc/{pid}")
+    files, rendered = comments.read_ahead(settings)
+    assert len(files) > 3 and rendered

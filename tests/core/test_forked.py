@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from pressless.core.forked import ForkedWorkFailed, map_forked
+from pressless.core.forked import Ahead, ForkedWorkFailed, map_forked
 
 
 def square_and_pid(number):
@@ -32,3 +32,30 @@ def test_a_failure_in_a_copy_reaches_this_process_with_its_traceback():
     # Item 7 is in the second share of two: a forked copy's.
     with pytest.raises(ForkedWorkFailed, match="ValueError: seven"):
         map_forked(fails_on_seven, range(20), processes=2, least=1)
+
+
+def big_result(size):
+    # More than a pipe holds: the copy waits, writing, until its result is read.
+    return os.getpid(), "x" * size
+
+
+def is_running(pid):
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def test_an_ahead_copy_gives_its_result_or_is_stopped_and_gone():
+    ahead = Ahead(big_result, 1_000_000)
+    pid, text = ahead.result()
+    assert pid != os.getpid() and len(text) == 1_000_000
+    ahead.stop()  # nothing left to stop
+
+    waiting = Ahead(big_result, 1_000_000)  # a build that failed never asks for this one
+    pid = waiting._pid
+    assert is_running(pid)
+    waiting.stop()
+    assert not is_running(pid)
+    waiting.stop()

@@ -1,5 +1,6 @@
 """The plugins' pure functions, on small made-up posts."""
 
+import os
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -8,7 +9,7 @@ import pytest
 from pelican.generators import ArticlesGenerator
 
 from plugins.feeds.summary import absolute_fragments, summary_only, tidy_entry
-from plugins.related_posts import RelatedConfig, add_related_posts, choose_ahead
+from plugins.related_posts import _AHEAD_KEY, RelatedConfig, add_related_posts, choose_ahead
 from plugins.related_posts.related import RelatedIndex, related_posts
 from plugins.scheduled_posts.schedule import split_scheduled
 from plugins.seo.sitemap import (
@@ -99,15 +100,21 @@ def generated_posts(count, seed=7):
     ]
 
 
-def related_by_plugin(posts, processes, ahead=False, between=None):
-    """plugins.related_posts' handlers over a generator holding `posts` (the last 50 drafts):
-    with `ahead`, started when the posts are read, then `between()`, then taken."""
+def articles_generator(posts, processes):
+    """An articles generator holding `posts` (the last 50 drafts), with related_posts' settings."""
     generator = ArticlesGenerator.__new__(ArticlesGenerator)
     generator.articles, generator.drafts = posts[:-50], posts[-50:]
     generator.translations = generator.hidden_articles = generator.hidden_translations = []
     generator.drafts_translations = []
-    generator.context = {}
+    generator.context, generator.settings = {}, {}
     store_config(generator.context, "related_posts", RelatedConfig(limit=3, processes=processes))
+    return generator
+
+
+def related_by_plugin(posts, processes, ahead=False, between=None):
+    """plugins.related_posts' handlers over articles_generator(posts): with `ahead`, started when
+    the posts are read, then `between()`, then taken."""
+    generator = articles_generator(posts, processes)
     if ahead:
         choose_ahead(generator)
     if between:
@@ -152,6 +159,17 @@ def test_related_posts_chosen_ahead_are_taken_while_the_posts_are_as_the_copies_
     changed = related_by_plugin(posts, processes=3, ahead=True, between=change)
     assert changed == related_by_plugin(posts, processes=1) != here
     assert forks == [1, 1, 1, 1]  # the two ahead, thrown away, and two choosing again
+
+
+def test_copies_a_failed_build_left_waiting_are_stopped_by_the_next_build():
+    generator = articles_generator(generated_posts(300), processes=2)
+    choose_ahead(generator)  # the build fails before add_related_posts takes them
+    (left,) = generator.settings[_AHEAD_KEY].copies
+    pid = left._pid
+    assert os.path.exists(f"/proc/{pid}")
+    choose_ahead(generator)  # `pelican --autoreload` builds again with the same settings
+    assert not os.path.exists(f"/proc/{pid}")
+    add_related_posts([generator])
 
 
 def test_sticky_first_keeps_the_rest_in_order():
