@@ -64,19 +64,19 @@ def check(pelican):
         earlier.stop()
     # A blog without comment files forks nothing.
     if processes_for(config.processes) > 1 and root.is_dir():
-        pelican.settings[_AHEAD_KEY] = ahead.start(root, reading, pelican.settings.get("CACHE_PATH"))
+        pelican.settings[_AHEAD_KEY] = ahead.start(root, reading, pelican.settings.get("CACHE_PATH"), config)
 
 
 def read_ahead(settings):
-    """(files, rendered bodies) from the copy started at `initialized`, or ({}, {}) without one."""
+    """(files, rendered bodies, faces) from the copy started at `initialized`, or ({}, {}, {}) without one."""
     started = settings.pop(_AHEAD_KEY, None)
     if started is None:
-        return {}, {}
+        return {}, {}, {}
     try:
         return started.result()
     except ForkedWorkFailed as error:  # read here instead, where a problem is reported properly
         logger.debug("comments: reading ahead failed: %s", error)
-        return {}, {}
+        return {}, {}, {}
 
 
 def add_comments(generators):
@@ -86,7 +86,7 @@ def add_comments(generators):
     posts = entry_sets(generators).articles
     root, reading = comment_folder(settings, config)
     processes = processes_for(config.processes)
-    files, rendered_ahead = read_ahead(settings)
+    files, rendered_ahead, faces = read_ahead(settings)
     comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading,
                                        processes=processes, already_read=files)
     # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
@@ -100,7 +100,7 @@ def add_comments(generators):
     rendered.rendered_ahead.update(rendered_ahead)
     rendered.render_ahead((comment.body for comment in comments if comment.is_visible), processes)
     for post in posts:
-        problems += attach_section(post, by_post.get(post.slug, []), config, now, rendered.html)
+        problems += attach_section(post, by_post.get(post.slug, []), config, now, rendered.html, faces)
     rendered.save()
     for problem in problems:
         logger.warning("comments: %s", problem)
@@ -115,10 +115,10 @@ def comment_folder(settings, config):
     return content_root / config.path, reading
 
 
-def attach_section(post, comments, config, now, render):
+def attach_section(post, comments, config, now, render, faces=None):
     """Give a post its comment section; return the problems found in its comments."""
     mode = entry_choice(post, "comments", COMMENT_MODES, OPEN)
-    section, problems = post_comments(post, comments, mode, config, now=now, render=render)
+    section, problems = post_comments(post, comments, mode, config, now=now, render=render, faces=faces)
     post.comments = section.thread
     post.comment_count = section.count
     post.comments_enabled = section.enabled

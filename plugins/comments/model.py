@@ -54,35 +54,57 @@ def is_past_closing(post_date, now, close_after_days):
     return now - post_date > timedelta(days=close_after_days)
 
 
-def shown_comment(node, post, config, render):
-    comment = node.comment
+@dataclass(frozen=True)
+class CommentFace:
+    """How a comment shows its author and date: the same on whichever post, in whichever thread."""
+
+    author: str
+    avatar_svg: str
+    locale_date: str
+    locale_time: str | None
+
+
+def comment_face(comment, config):
     author = plain_name(comment.author) or "Anonymous"
-    avatar = gravatar_img(comment.email) if config.gravatar and comment.email else avatar_svg(author)
-    return ShownComment(
-        id=comment.id,
+    return CommentFace(
         author=author,
-        url=safe_author_url(comment.url),
-        date=comment.date,
+        avatar_svg=gravatar_img(comment.email) if config.gravatar and comment.email else avatar_svg(author),
         locale_date=(strftime_with_ampm(comment.date, config.date_format) if config.date_format
                      else config.dates.date(comment.date)),
         locale_time=None if config.date_format else config.dates.time(comment.date),
+    )
+
+
+def shown_comment(node, post, config, render, faces=None):
+    comment = node.comment
+    # A face made ahead is for this very record (records compare by every field).
+    face = faces.get(comment) if faces else None
+    face = face or comment_face(comment, config)
+    return ShownComment(
+        id=comment.id,
+        author=face.author,
+        url=safe_author_url(comment.url),
+        date=comment.date,
+        locale_date=face.locale_date,
+        locale_time=face.locale_time,
         html=render(comment.body),
-        avatar_svg=avatar,
+        avatar_svg=face.avatar_svg,
         depth=node.depth,
-        replies=tuple(shown_comment(reply, post, config, render) for reply in node.replies),
+        replies=tuple(shown_comment(reply, post, config, render, faces) for reply in node.replies),
         permalink=f"{post.url}#comment-{comment.id}",
         post=post,
     )
 
 
-def post_comments(post, comments, mode, config, *, now, render=None):
+def post_comments(post, comments, mode, config, *, now, render=None, faces=None):
     """(PostComments, problems) for one post, its comment records and its `Comments:` mode.
 
-    `render` turns a comment's Markdown into safe HTML (the build's cache of it).
+    `render` turns a comment's Markdown into safe HTML (the build's cache of it);
+    `faces` holds CommentFaces made ahead, by comment record.
     """
     nodes, problems = thread(comments, config.max_depth)
     render = render or body_renderer()
-    shown = tuple(shown_comment(node, post, config, render) for node in nodes)
+    shown = tuple(shown_comment(node, post, config, render, faces) for node in nodes)
     enabled = mode != OFF
     feed = None
     if config.post_feed_atom and enabled and post.status == "published":

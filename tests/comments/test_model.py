@@ -10,7 +10,7 @@ import pytest
 from plugins.comments import ahead
 from plugins.comments.avatars import avatar_colour, avatar_svg, initials
 from plugins.comments.loader import load_comments, load_post_comments
-from plugins.comments.model import COMMENT_MODES, post_comments
+from plugins.comments.model import COMMENT_MODES, comment_face, post_comments
 from plugins.comments.sanitize import render_comment_body
 from plugins.comments.settings import check_settings
 from pressless.core.comments import Comment, parse_comment
@@ -327,7 +327,8 @@ def test_comments_read_and_rendered_ahead_give_what_reading_them_then_gives(tmp_
     comment_tree(root, 30, undated_every=7)
     (root / "stray.md").write_text("Author: B\nDate: 2026-01-01\n\nNot in a post's folder")
     reading = {"timezone": BERLIN, "display_root": tmp_path}
-    files, rendered = ahead.start(root, reading, tmp_path / "cache").result()
+    config = check_settings({})
+    files, rendered, faces = ahead.start(root, reading, tmp_path / "cache", config).result()
     then = load_comments(root, {"soup", "bread"}, **reading)
 
     def read_again(arguments):
@@ -347,3 +348,25 @@ def test_comments_read_and_rendered_ahead_give_what_reading_them_then_gives(tmp_
     late, _ = load_comments(root, {"soup", "bread"}, **reading, already_read=files)
     assert [c.id for c in late if c.id not in {c.id for c in comments}] == ["new"]
     assert next(c.body for c in late if c.id == "c01") == "Comment edited since"
+    # Each shown comment's face, made ahead, is the one made then (the copy makes them for
+    # every post folder, as it renders); an edited record has none.
+    shown = [comment for comment in comments if comment.is_visible]
+    assert len(shown) > 10 and all(faces[comment] == comment_face(comment, config) for comment in shown)
+    assert next(c for c in late if c.id == "c01") not in faces
+
+
+def test_a_face_made_ahead_is_the_one_shown_for_its_record_only():
+    config = check_settings({})
+    comments = [make("1"), make("2", "1", minutes=1)]
+    entry = post("faces")
+    plain, _ = post_comments(entry, comments, "open", config, now=datetime.now(UTC))
+    made = {comment: comment_face(comment, config) for comment in comments}
+    ahead_made, _ = post_comments(entry, comments, "open", config, now=datetime.now(UTC), faces=made)
+    assert ahead_made == plain
+    marked = {comments[1]: replace(made[comments[1]], author="Made ahead")}
+    shown, _ = post_comments(entry, comments, "open", config, now=datetime.now(UTC), faces=marked)
+    first = shown.thread[0]
+    assert [first.author, first.replies[0].author] == [plain.thread[0].author, "Made ahead"]
+    other = replace(comments[1], body="Another text")
+    shown, _ = post_comments(entry, [comments[0], other], "open", config, now=datetime.now(UTC), faces=marked)
+    assert shown.thread[0].replies[0].author == plain.thread[0].replies[0].author

@@ -70,5 +70,5 @@ def test_a_copy_a_failed_build_left_waiting_is_stopped_by_the_next_build(tmp_pat
     assert os.path.exists(f"/proc/{pid}")
     comments.check(pelican)  # `pelican --autoreload` builds again with the same settings
     assert not os.path.exists(f"/proc/{pid}")
-    files, rendered = comments.read_ahead(settings)
-    assert len(files) > 3 and rendered
+    files, rendered, faces = comments.read_ahead(settings)
+    assert len(files) > 3 and rendered and faces
