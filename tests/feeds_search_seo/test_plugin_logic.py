@@ -123,10 +123,16 @@ def related_by_plugin(posts, processes, ahead=False, between=None):
     return {post.name: [other.name for other in post.related_posts] for post in posts}
 
 
-def test_related_posts_chosen_by_forked_copies_are_the_ones_chosen_here(monkeypatch):
-    forks = []
+@pytest.fixture
+def forks(monkeypatch):
+    """A list that grows by one for each process pressless.core.forked forks."""
+    forked_so_far = []
     fork_share = forked._fork_share
-    monkeypatch.setattr(forked, "_fork_share", lambda *args: forks.append(1) or fork_share(*args))
+    monkeypatch.setattr(forked, "_fork_share", lambda *args: forked_so_far.append(1) or fork_share(*args))
+    return forked_so_far
+
+
+def test_related_posts_chosen_by_forked_copies_are_the_ones_chosen_here(forks):
     posts = generated_posts(300)
     here = related_by_plugin(posts, processes=1)
     assert forks == []
@@ -137,10 +143,7 @@ def test_related_posts_chosen_by_forked_copies_are_the_ones_chosen_here(monkeypa
     assert sum(map(len, here.values())) > 600
 
 
-def test_related_posts_chosen_ahead_are_taken_while_the_posts_are_as_the_copies_saw_them(monkeypatch):
-    forks = []
-    fork_share = forked._fork_share
-    monkeypatch.setattr(forked, "_fork_share", lambda *args: forks.append(1) or fork_share(*args))
+def test_related_posts_chosen_ahead_are_taken_while_the_posts_are_as_the_copies_saw_them(forks):
     posts = generated_posts(300)
     here = related_by_plugin(posts, processes=1)
     forks.clear()

@@ -17,6 +17,7 @@ from pressless.core.writing import SHARE_ATTRIBUTE
 from tests.fixtures.blog import CONTENT, ROOT
 
 from ..build.helpers import build, tree_digest
+from .helpers import with_fixture_plugin
 
 SETTINGS = """import sys
 sys.path.insert(0, {root!r})
@@ -33,16 +34,6 @@ def settings_file(folder, processes, theme=ROOT / "theme"):
     path.write_text(SETTINGS.format(root=str(ROOT), content=str(CONTENT), theme=str(theme),
                                     cache=str(folder / "cache"), processes=processes), encoding="utf-8")
     return path
-
-
-def with_fixture_plugin(settings, plugin, **values):
-    """Add a test plugin of tests/speed/fixtures/plugins to `settings`, with its settings
-    (each named after the plugin, upper case, + _ + the keyword, upper case)."""
-    lines = [f"PLUGIN_PATHS = [{str(ROOT / 'tests' / 'speed' / 'fixtures' / 'plugins')!r}]",
-             f"PLUGINS = [*PLUGINS, {plugin!r}]"]
-    lines += [f"{plugin.upper()}_{key.upper()} = {str(value)!r}" for key, value in values.items()]
-    settings.write_text(settings.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
-    return settings
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import sys
 from bs4 import BeautifulSoup
 
 from ..build.helpers import ROOT, build
+from .helpers import with_fixture_plugin
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # bench/ is not a package
@@ -21,9 +22,6 @@ sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa
 PATH = {content!r}
 CACHE_PATH = {cache!r}
-PLUGIN_PATHS = [{plugins!r}]
-PLUGINS = [*PLUGINS, "note_related_choices"]
-NOTE_RELATED_CHOICES_TO = {note!r}
 RELATED_POSTS_PROCESSES = {processes}
 SEARCH_INDEX = False
 """
@@ -32,12 +30,11 @@ SEARCH_INDEX = False
 def built(folder, processes):
     note = folder / f"chosen-here-{processes}.txt"
     settings = folder / f"settings-{processes}.py"
-    settings.write_text(SETTINGS.format(
-        root=str(ROOT), content=str(folder / "content"), cache=str(folder / f"cache-{processes}"),
-        plugins=str(ROOT / "tests" / "speed" / "fixtures" / "plugins"), note=str(note),
-        processes=processes), encoding="utf-8")
+    settings.write_text(SETTINGS.format(root=str(ROOT), content=str(folder / "content"),
+                                        cache=str(folder / f"cache-{processes}"), processes=processes),
+                        encoding="utf-8")
     output = folder / f"site-{processes}"
-    returncode, log = build(settings, output)
+    returncode, log = build(with_fixture_plugin(settings, "note_related_choices", to=note), output)
     assert returncode == 0, log
     return output, int(note.read_text(encoding="utf-8"))
 
