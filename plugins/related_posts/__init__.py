@@ -119,6 +119,8 @@ def _chosen_ahead(settings, sets):
         shares = [copy.result() for copy in copies]
     except ForkedWorkFailed as error:  # chosen here instead, where a problem is reported properly
         logger.debug("related_posts: choosing ahead failed: %s", error)
+        for copy in copies:  # the ones not asked yet
+            copy.stop()
         return None
     if seen != _what_it_depends_on(sets, candidates(sets)):
         return None

@@ -164,6 +164,27 @@ def test_related_posts_chosen_ahead_are_taken_while_the_posts_are_as_the_copies_
     assert forks == [1, 1, 1, 1]  # the two ahead, thrown away, and two choosing again
 
 
+def test_copies_that_fail_are_chosen_for_again_here_and_none_is_left(monkeypatch):
+    pids = []
+    fork_share = forked._fork_share
+
+    def recording(*args):
+        pid, read_end = fork_share(*args)
+        pids.append(pid)
+        return pid, read_end
+
+    monkeypatch.setattr(forked, "_fork_share", recording)
+
+    def fails(*args):
+        raise RuntimeError("a copy fails")
+
+    monkeypatch.setattr("plugins.related_posts._positions", fails)
+    posts = generated_posts(300)
+    assert related_by_plugin(posts, processes=3, ahead=True) == related_by_plugin(posts, processes=1)
+    assert len(pids) == 4  # two copies ahead, failing; two choosing again
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)
+
+
 def test_copies_a_failed_build_left_waiting_are_stopped_by_the_next_build():
     generator = articles_generator(generated_posts(300), processes=2)
     choose_ahead(generator)  # the build fails before add_related_posts takes them
