@@ -115,14 +115,17 @@ def _chosen_ahead(settings, sets):
     if started is None:
         return None
     seen, ordered, copies = started
+    # Checked first: copies that chose from other posts are stopped, not waited for.
+    if seen != _what_it_depends_on(sets, candidates(sets)):
+        for copy in copies:
+            copy.stop()
+        return None
     try:
         shares = [copy.result() for copy in copies]
     except ForkedWorkFailed as error:  # chosen here instead, where a problem is reported properly
         logger.debug("related_posts: choosing ahead failed: %s", error)
         for copy in copies:  # the ones not asked yet
             copy.stop()
-        return None
-    if seen != _what_it_depends_on(sets, candidates(sets)):
         return None
     positions = [None] * len(sets.articles)
     for number, share in enumerate(shares):

@@ -130,10 +130,7 @@ def run_pelican(settings_file, output, extra_args=()):
         # that works pays nothing for it.
         from pressless.tools.settings_file import settings_problem
 
-        try:
-            problem = settings_problem(ROOT / settings_file)
-        except Exception:  # a file Pelican could not run either: its own message is above
-            problem = None
+        problem = settings_problem(ROOT / settings_file)
         raise BuildError(problem or f"Pelican failed with exit code {returncode}")
 
 
