@@ -13,14 +13,12 @@ future-dated, open or closed by COMMENTS_CLOSE_AFTER_DAYS).
 import hashlib
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from pressless.core.fingerprints import files_digest, packages_digest, settings_digest
+from pressless.core.fingerprints import code_digest, files_digest, packages_digest, settings_digest
 from pressless.core.unchanged import LIVE_OUTPUT_SETTING, live_output
 
-ROOT = Path(__file__).resolve().parents[2]
 FORMAT_VERSION = "1"
 
 # Every list of entries a generator keeps; an entry moving between them
@@ -31,11 +29,6 @@ ENTRY_LISTS = {
     PagesGenerator: ("pages", "translations", "hidden_pages", "hidden_translations",
                      "draft_pages", "draft_translations"),
 }
-
-
-def code_folders(settings):
-    """Our plugins (loaded by dotted name from ROOT/plugins), the core, and any PLUGIN_PATHS."""
-    return [*settings.get("PLUGIN_PATHS", []), ROOT / "plugins", ROOT / "pressless"]
 
 
 def theme_folders(settings):
@@ -52,7 +45,7 @@ def input_digest(settings):
         settings_digest(settings, leave_out=volatile),
         files_digest([settings["PATH"]], skip=not_inputs),
         files_digest(theme_folders(settings), skip=not_inputs, stamps=False),
-        files_digest(code_folders(settings), stamps=False),
+        code_digest(settings),
         packages_digest(),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -71,18 +71,12 @@ def check(pelican):
         start_prefetch(build_cache(settings), settings)
 
 
-def code_folders(settings):
-    """The code whose change must read every file again: our plugins (loaded by dotted
-    name from ROOT/plugins, e.g. the Markdown extensions), the core, and any PLUGIN_PATHS."""
-    return [*settings.get("PLUGIN_PATHS", []), ROOT / "plugins", ROOT / "pressless"]
-
-
 class BuildCache:
     """This build's view of the cache: where it lives and its fingerprint."""
 
     def __init__(self, settings):
         self.store = ReaderStore(Path(settings["CACHE_PATH"]) / "reader-cache")
-        self.fingerprint = fingerprint(settings, code_folders(settings))
+        self.fingerprint = fingerprint(settings)
         self.prefetch_started = False
         self.prefetch = None  # a Prefetch while files are read ahead
         # Keys made when the reading ahead started, each used by Pelican's

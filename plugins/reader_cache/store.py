@@ -22,48 +22,25 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from pressless.core.fingerprints import packages_digest
+from pressless.core.fingerprints import code_digest, packages_digest, settings_digest
+from pressless.core.unchanged import LIVE_OUTPUT_SETTING
 
-FORMAT_VERSION = "1"
-VOLATILE_SETTINGS = {"OUTPUT_PATH"}
-
-
-def _plain(value):
-    """Settings reduced to what has a stable text form; the rest is left out."""
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, Path):
-        return str(value)
-    return f"<{type(value).__name__}>"
+# 2: settings digested as the build memo digests them (a function or class
+# setting by its source, a set by its members), with every file of our code.
+FORMAT_VERSION = "2"
+# The folders a build writes into change from build to build and never change a page's text.
+VOLATILE_SETTINGS = {"OUTPUT_PATH", LIVE_OUTPUT_SETTING}
 
 
-def source_digest(folders):
-    """A hash of every .py file under the folders (our plugins and core)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*.py")):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def fingerprint(settings, code_folders):
-    # Private keys (leading underscore) are per-build state, not settings;
-    # the output folder changes every build (build.py stages in a fresh one)
-    # and cannot change what a file reads as.
-    chosen = {
-        key: value
-        for key, value in settings.items()
-        if key.isupper() and not key.startswith("_") and key not in VOLATILE_SETTINGS
-    }
-    text = json.dumps(
-        [FORMAT_VERSION, _plain(chosen), source_digest(code_folders), packages_digest()], sort_keys=True
-    )
-    return hashlib.sha256(text.encode()).hexdigest()
+def fingerprint(settings):
+    """What every entry's key holds besides its file: settings, our code, installed packages."""
+    parts = [
+        FORMAT_VERSION,
+        settings_digest(settings, leave_out=VOLATILE_SETTINGS),
+        code_digest(settings),
+        packages_digest(),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def entry_key(fingerprint_hex, source_path, data):

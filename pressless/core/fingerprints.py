@@ -15,6 +15,8 @@ from pathlib import Path
 
 # Folders that hold no input: byte code and tool caches.
 SKIPPED_FOLDERS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
+# The project's folder (this file is pressless/core/fingerprints.py in it).
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _callable_text(value):
@@ -101,6 +103,17 @@ def _files_under(folder, skipped):
         for name in files:
             if not name.endswith(".pyc"):
                 yield (f"{prefix}/{name}" if prefix else name), os.path.join(parent, name)
+
+
+def code_folders(settings):
+    """The code a build runs besides Pelican's: our plugins (loaded by dotted name from
+    PROJECT/plugins, the Markdown extensions too), the core, and any PLUGIN_PATHS."""
+    return [*settings.get("PLUGIN_PATHS", []), PROJECT / "plugins", PROJECT / "pressless"]
+
+
+def code_digest(settings):
+    """Every file of code_folders: a change to any of them can change any page."""
+    return files_digest(code_folders(settings), stamps=False)
 
 
 def packages_digest():

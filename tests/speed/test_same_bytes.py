@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from plugins.reader_cache import code_folders
 from plugins.reader_cache.store import ReaderStore, fingerprint
+from pressless.core.fingerprints import code_folders
 
 from ..build.helpers import ROOT, build, tree_digest
 
@@ -125,8 +125,42 @@ def test_a_change_to_any_plugins_code_reads_everything_again(tmp_path):
     plugin = tmp_path / "plugins" / "some_plugin.py"
     plugin.parent.mkdir()
     plugin.write_text("VALUE = 1\n")
-    settings = {"PATH": "content"}
-    before = fingerprint(settings, [tmp_path / "plugins"])
+    settings = {"PATH": "content", "PLUGIN_PATHS": [str(tmp_path / "plugins")]}
+    before = fingerprint(settings)
     plugin.write_text("VALUE = 2\n")
-    assert fingerprint(settings, [tmp_path / "plugins"]) != before
+    assert fingerprint(settings) != before
     assert ROOT / "plugins" in code_folders({}) and ROOT / "pressless" in code_folders({})
+
+
+MARKED_FORMATTER = """from pygments.formatters import HtmlFormatter
+
+
+class MarkedFormatter(HtmlFormatter):
+    def wrap(self, source):
+        yield 0, "<!-- marked -->"
+        yield from super().wrap(source)
+"""
+USE_MARKED_FORMATTER = """sys.path.insert(0, {folder!r})
+from marked_formatter import MarkedFormatter
+MARKDOWN["extension_configs"]["markdown.extensions.codehilite"]["pygments_formatter"] = MarkedFormatter
+"""
+
+
+def test_a_class_given_in_the_settings_reads_everything_again(blog):
+    # The codehilite formatter is a class: one of another name or source must
+    # not be served the code blocks the theme's own formatter made.
+    folder, reference = blog
+    (folder / "marked_formatter.py").write_text(MARKED_FORMATTER, encoding="utf-8")
+    use_it = USE_MARKED_FORMATTER.format(folder=str(folder))
+    cache = folder / "cache-formatter"
+    first = settings_file(folder, "formatter-theme", cache)
+    assert build(first, folder / "formatter-theme")[0] == 0
+    assert differing(tree_digest(folder / "formatter-theme"), reference) == []
+    without_cache = f"{use_it}\n{WITHOUT_SPEED_PLUGINS}"
+    plain = settings_file(folder, "formatter-plain", folder / "no-cache-4", without_cache)
+    assert build(plain, folder / "formatter-plain")[0] == 0
+    cached = settings_file(folder, "formatter-marked", cache, use_it)
+    assert build(cached, folder / "formatter-marked")[0] == 0
+    expected = tree_digest(folder / "formatter-plain")
+    assert differing(reference, expected), "the formatter must change the site"
+    assert differing(tree_digest(folder / "formatter-marked"), expected) == []
