@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from pressless.core.entries import is_listed
 from pressless.core.language import strftime_with_ampm
 from pressless.core.threads import thread, walk
 
@@ -107,7 +108,7 @@ def post_comments(post, comments, mode, config, *, now, render=None, faces=None)
     shown = tuple(shown_comment(node, post, config, render, faces) for node in nodes)
     enabled = mode != OFF
     feed = None
-    if config.post_feed_atom and enabled and post.status == "published":
+    if config.post_feed_atom and enabled and is_listed(post):
         feed = config.post_feed_atom.format(url=post.url, slug=post.slug)
     section = PostComments(
         thread=shown,

@@ -26,7 +26,7 @@ from pressless.core.config import (
     text,
     yes_or_no,
 )
-from pressless.core.entries import model_of
+from pressless.core.entries import is_listed, model_of
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.language import html_lang
 from pressless.core.output import write_output_file
@@ -131,7 +131,7 @@ def note_written_page(path, context):
         return
     entry = context.get("article") or context.get("page")
     # Drafts are not public, hidden posts and pages are meant to be unlisted.
-    if entry is not None and getattr(entry, "status", "published") in ("draft", "hidden"):
+    if entry is not None and not is_listed(entry):
         return
     # Pelican writes to OUTPUT_PATH joined with the page's name: the name back
     # from the two strings (resolving both paths cost two file-system walks a page).
@@ -144,12 +144,11 @@ def note_written_page(path, context):
 
 
 def language_versions(entry):
-    """(hreflang, output path) of every public language version of a translated post or page; () if none."""
-    public = [other for other in getattr(entry, "translations", None) or []
-              if getattr(other, "status", "published") == "published"]
-    if entry is None or not public:
+    """(hreflang, output path) of every listed language version of a translated post or page; () if none."""
+    listed = [other for other in getattr(entry, "translations", None) or [] if is_listed(other)]
+    if entry is None or not listed:
         return ()
-    versions = sorted([entry, *public], key=lambda version: html_lang(version.lang))
+    versions = sorted([entry, *listed], key=lambda version: html_lang(version.lang))
     return tuple((html_lang(version.lang), version.save_as) for version in versions)
 
 

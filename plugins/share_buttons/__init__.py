@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from pressless.core.config import config_of, require_plugins, store_config
-from pressless.core.entries import entry_flag, model_of
+from pressless.core.entries import entry_flag, is_public, model_of
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.refresh import ENTRY_REFRESHED
 
@@ -31,9 +31,7 @@ def check(pelican):
 
 def shareable(entry, config):
     """Posts and (with SHARE_BUTTONS_ON_PAGES) pages that are public; never a draft."""
-    if entry.status == "draft":
-        return False
-    return config.on_pages or not isinstance(entry, Page)
+    return is_public(entry) and (config.on_pages or not isinstance(entry, Page))
 
 
 def add_share_links(generators):

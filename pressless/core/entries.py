@@ -101,6 +101,16 @@ def entry_problem(entry, key, message):
     return AuthorError(str(Problem(source_of(entry), line, message)))
 
 
+def is_public(entry):
+    """Reachable at its address on the published site: published or hidden, never a draft."""
+    return getattr(entry, "status", "published") != "draft"
+
+
+def is_listed(entry):
+    """Published: in the listings, feeds and sitemap. A hidden entry is public but unlisted."""
+    return getattr(entry, "status", "published") == "published"
+
+
 def entry_flag(entry, key, default=False):
     """A yes/no header (`Sticky: yes`) of an entry; a bad value stops the build."""
     value = entry.metadata.get(key)
