@@ -17,7 +17,7 @@ from pressless.core.archives import period_archives
 from pressless.core.config import config_of, store_config
 from pressless.core.entries import SITE_CONFIG, check_site_settings, model_of
 from pressless.core.errors import show_author_errors_without_traceback
-from pressless.core.refresh import ENTRY_REFRESHED
+from pressless.core.refresh import ENTRY_REFRESHED, THEME_TEMPLATES_CHANGED
 from pressless.core.text import iso_datetime, plain_text
 
 from .posts import link_neighbours
@@ -92,6 +92,11 @@ def refresh_entry(entry, generators):
     forget_rendered(context)
 
 
+def forget_templates(generators):
+    # The preview keeps the model after a template edit: partials rendered with the old one must go.
+    forget_rendered(generators[0].context)
+
+
 def register():
     show_author_errors_without_traceback()
     signals.initialized.connect(check)
@@ -99,3 +104,4 @@ def register():
     signals.generator_init.connect(group_archives_in_one_pass)
     signals.all_generators_finalized.connect(describe_site)
     blinker.signal(ENTRY_REFRESHED).connect(refresh_entry)
+    blinker.signal(THEME_TEMPLATES_CHANGED).connect(forget_templates)

@@ -1,4 +1,4 @@
-"""What a plugin hears outside a build: an entry changed in place, or a content file changed.
+"""What a plugin hears outside a build: an entry changed in place, a content file or a template changed.
 
 When an author saves a post (or adds one, or moves one to a new date, slug
 or status), the live preview puts what the reader made of the file into the
@@ -27,3 +27,9 @@ ENTRY_REFRESHED = "pressless.entry_refreshed"
 # The preview then sends ENTRY_REFRESHED for each of those entries; a file
 # nobody claims, or a handler that raises, means a whole rebuild.
 CONTENT_FILE_CHANGED = "pressless.content_file_changed"
+
+# Sent by the live preview after the theme's templates changed, when it keeps
+# the model and only renders every page again (a theme change touches no
+# entry), with the generators as sender. A plugin that keeps rendered HTML for
+# the build (template_tags' partials rendered once) forgets it.
+THEME_TEMPLATES_CHANGED = "pressless.theme_templates_changed"

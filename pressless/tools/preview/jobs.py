@@ -27,6 +27,7 @@ class Job:
     render: object  # () -> str
     entry: object = None  # the post or page a page job shows
     content_ids: frozenset = frozenset()  # id() of the entries a feed prints
+    template_name: str | None = None  # the template a page job renders
 
     def text(self):
         return self.render()
@@ -65,6 +66,12 @@ def render_page(template, localcontext, shared_context):
     # content of posts links relative to the page being written.
     if localcontext["localsiteurl"]:
         shared_context["localsiteurl"] = localcontext["localsiteurl"]
+    # Taken from the environment by name, not as recorded: after an edit of
+    # the theme's templates the preview keeps its jobs and empties the
+    # environment's cache (SiteModel.refresh_templates).
+    name, environment = getattr(template, "name", None), getattr(template, "environment", None)
+    if name is not None and environment is not None:
+        template = environment.get_template(name)
     return template.render(localcontext)
 
 
@@ -104,7 +111,8 @@ class RecordingWriter(Writer):
         if relative is not None and pending is not None:
             localcontext = pending[1]
             entry = localcontext.get("article") or localcontext.get("page")
-            self.jobs[relative] = Job(relative, lambda args=pending: render_page(*args), entry=entry)
+            self.jobs[relative] = Job(relative, lambda args=pending: render_page(*args), entry=entry,
+                                      template_name=getattr(pending[0], "name", None))
         return _NoFile()
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",

@@ -44,6 +44,26 @@
     document.body.appendChild(box);
   }
 
+  // A saved style sheet: the page's links to it load it again (a new query
+  // string, which the preview ignores), without reloading the page.
+  function reloadStyleSheet(path) {
+    var found = false;
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var address = new URL(link.href, location.href);
+      if (address.origin !== location.origin || address.pathname !== path) return;
+      address.searchParams.set("pressless-reload", String(Date.now()));
+      link.href = address.href;
+      found = true;
+    });
+    return found;
+  }
+
+  function reload(message) {
+    var path = message.path || "";
+    if (message.liveCSS && /\.css$/.test(path) && reloadStyleSheet(path)) return;
+    location.reload();
+  }
+
   function connect() {
     var socket = new WebSocket(url);
     socket.onopen = function () {
@@ -60,7 +80,7 @@
     };
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
-      if (message.command === "reload") location.reload();
+      if (message.command === "reload") reload(message);
       else if (message.command === "pressless-error") showProblems(message.problems);
       else if (message.command === "pressless-ok") removeOverlay();
     };

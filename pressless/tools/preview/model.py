@@ -23,7 +23,7 @@ from pelican.plugins import signals
 
 from pressless.core.config import CONFIG_KEY
 from pressless.core.pagefind import entry_files, indexes_drafts
-from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
+from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED, THEME_TEMPLATES_CHANGED
 from pressless.tools.settings_file import read_site_settings
 
 from .jobs import RecordingWriter
@@ -110,9 +110,33 @@ def _theme_static_files(settings):
     return copied
 
 
+def theme_static_output(path, settings):
+    """The output path a file of the theme's static folders is copied to (as
+    Pelican's StaticGenerator copies it), or None for any other file."""
+    path = Path(path).resolve()
+    target = settings["THEME_STATIC_DIR"]
+    for entry in settings["THEME_STATIC_PATHS"]:
+        source = (Path(settings["THEME"]) / entry).resolve()
+        if path == source:
+            return f"{target}/{source.name}"
+        if source in path.parents:
+            return f"{target}/{path.relative_to(source).as_posix()}"
+    return None
+
+
+def _static_outputs(generators, settings):
+    """Every file the static generators copy (content and theme), as output paths."""
+    copied = _theme_static_files(settings)
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):
+            copied |= {item.save_as for item in generator.staticfiles}
+    return copied
+
+
 def disconnect_plugins():
     """Forget every plugin's signal handlers, so reloaded plugins are not run twice."""
-    for signal in [*vars(signals).values(), *map(blinker.signal, (ENTRY_REFRESHED, CONTENT_FILE_CHANGED))]:
+    ours = (ENTRY_REFRESHED, CONTENT_FILE_CHANGED, THEME_TEMPLATES_CHANGED)
+    for signal in [*vars(signals).values(), *map(blinker.signal, ours)]:
         if isinstance(signal, blinker.Signal):
             for held in list(signal.receivers.values()):
                 receiver = held() if isinstance(held, weakref.ref) else held
@@ -154,6 +178,23 @@ class SiteModel:
 
     def forget_theme(self):
         self.jinja_env = None
+
+    def refresh_templates(self, generation):
+        """After an edit of the theme's templates, with the model kept (no entry changed): every
+        template is read again when next rendered, the pages' own are compiled now (a syntax
+        error shows at once, as when the model is made), and rendered partials are forgotten."""
+        if self.jinja_env.cache is not None:
+            self.jinja_env.cache.clear()
+        for name in sorted({job.template_name for job in generation.jobs.values() if job.template_name}):
+            self.jinja_env.get_template(name)
+        blinker.signal(THEME_TEMPLATES_CHANGED).send(generation.generators)
+
+    def refresh_theme_static(self, generation):
+        """After an edit of the theme's style sheets, scripts or fonts: copied again, the model kept."""
+        for generator in generation.generators:
+            if isinstance(generator, StaticGenerator):
+                generator.generate_output(None)  # Pelican's static generator uses no writer
+        generation.static_files = _static_outputs(generation.generators, self.settings)
 
     def watched_paths(self):
         settings = self.settings
@@ -244,12 +285,9 @@ class SiteModel:
 
         mark = time.perf_counter()
         writer = RecordingWriter(self.pelican.output_path, self.settings)
-        static_files = set()
         for generator in generators:
             if hasattr(generator, "generate_output"):
                 generator.generate_output(writer)
-            if isinstance(generator, StaticGenerator):
-                static_files |= {item.save_as for item in generator.staticfiles}
             step_done()
         timings["record"] = time.perf_counter() - mark
         mark = time.perf_counter()
@@ -258,7 +296,7 @@ class SiteModel:
         # Every file is in memory now; later rebuilds read only changed files,
         # and checking the disk cache for every file on each would cost more.
         self.settings["READER_CACHE"] = False
-        static_files |= _theme_static_files(self.settings)
+        static_files = _static_outputs(generators, self.settings)
         self.number += 1
         entries = {
             entry.source_path: entry

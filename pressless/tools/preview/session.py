@@ -40,9 +40,10 @@ from pressless.core.pagefind import (
 )
 
 from .incremental import quick_update
-from .model import Interrupted
+from .model import Interrupted, theme_static_output
 from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
 from .problems import ErrorCollector, one_line, problems_of_failure
+from .watch import quick_theme_part
 
 
 def say(line):
@@ -286,16 +287,20 @@ class PreviewSession:
         if self.search:
             self.search.stop()
         started = time.monotonic()
+        theme_parts = None if first else self._quick_theme_parts(changes)
         with ErrorCollector() as collector:
             try:
                 if first or "code" in kinds or self.model.pelican is None:
                     self.model.load()
-                elif "theme" in kinds:
+                elif "theme" in kinds and theme_parts is None:
                     self.model.forget_theme()
                 edited = settle = None
                 if kinds == {"content"} and self.generation is not None:
                     edited, settle = quick_update(self.model, self.generation, list(changes))
-                if settle is not None:
+                if theme_parts is not None:
+                    self._refresh_theme(theme_parts)
+                    changed_jobs = []
+                elif settle is not None:
                     # Written before the reload goes out: the browser's request for
                     # it is then served from disk while the model settles.
                     for relative in settle:
@@ -326,11 +331,41 @@ class PreviewSession:
             say("fixed; the site is up to date again")
             self.problems = []
         done = "rebuilt" if settle is None else "page updated (the rest follows)"
+        done = "theme updated" if theme_parts is not None else done
         done = "site read" if first else done
         say(f"{done} in {seconds:.2f} s")
         self._note("reload")
         self._requests_first_until = time.monotonic() + REQUEST_GRACE_SECONDS
-        self.notify({"command": "reload", "path": self._url_of(changed_jobs), "liveCSS": True})
+        path = self._url_of(changed_jobs)
+        if theme_parts == {"static"}:
+            path = self._style_sheet_url(changes) or path
+        self.notify({"command": "reload", "path": path, "liveCSS": True})
+
+    def _style_sheet_url(self, changes):
+        """The URL of the one style sheet these changes are, if they are one: the live
+        client then loads it again without reloading the page."""
+        outputs = {theme_static_output(path, self.model.settings) for path in changes}
+        if len(outputs) == 1 and (output := outputs.pop()) and output.endswith(".css"):
+            return "/" + output
+        return None
+
+    def _quick_theme_parts(self, changes):
+        """{'templates', 'static'} as far as these changes touch them, when they touch nothing
+        else and the model can be kept; None when the model must be made again."""
+        if (set(changes.values()) != {"theme"} or self.generation is None or self.problems
+                or self.settle_due or self.settling):
+            return None
+        parts = {quick_theme_part(path, self.model.settings) for path in changes}
+        return None if None in parts else parts
+
+    def _refresh_theme(self, parts):
+        # No entry changed: every page is rendered again from the jobs already recorded.
+        if "templates" in parts:
+            self.model.refresh_templates(self.generation)
+            self.dirty = dict.fromkeys(sorted(self.generation.jobs))
+        if "static" in parts:
+            self.model.refresh_theme_static(self.generation)
+            remove_stale(self.output, self.generation.all_paths())
 
     def _put_first(self, jobs):
         # The pages of the files that changed are written first, HTML before feeds.

@@ -71,6 +71,32 @@ def classify(path, settings, settings_file, output):
     return None
 
 
+# Theme files the preview takes without making its model again: what pages
+# link to and nothing reads while the model is made. An image may be the
+# DEFAULT_IMAGE (its size is in every page's meta tags); a catalog holds the
+# theme's words.
+QUICK_STATIC_SUFFIXES = (".css", ".js", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot")
+
+
+def quick_theme_part(path, settings):
+    """'templates' for a template of the theme or its overrides that is there (or a folder for
+    one), or whose name another of those folders still gives; 'static' for a style sheet,
+    script or font of the theme's static files; None for anything else."""
+    path = Path(path).resolve()
+    templates = [Path(settings["THEME"]) / "templates", *map(Path, settings["THEME_TEMPLATES_OVERRIDES"])]
+    templates = [folder.resolve() for folder in templates]
+    root = next((folder for folder in templates if _under(path, [folder])), None)
+    if root is not None:
+        # A name no folder gives any more may be a sidebar widget the settings
+        # name (checked when the model is made): the model is made again.
+        name = path.relative_to(root)
+        return "templates" if path.exists() or any((f / name).is_file() for f in templates) else None
+    static = [Path(settings["THEME"]) / entry for entry in settings["THEME_STATIC_PATHS"]]
+    if _under(path, [folder.resolve() for folder in static]) and path.suffix.lower() in QUICK_STATIC_SUFFIXES:
+        return "static"
+    return None
+
+
 def forget_code(roots, files):
     """Drop loaded modules from these folders, so the next import reads them anew."""
     roots = [Path(root).resolve() for root in roots]
