@@ -48,10 +48,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def pressless_server(corpus_dir, out, port, live_port):
+def pressless_server(corpus_dir, out, port, live_port, extra_settings=""):
     settings = out.with_name(out.name + ".settings.py")
     settings.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
-                        f"PATH = {str(corpus_dir / 'content')!r}\n")
+                        f"PATH = {str(corpus_dir / 'content')!r}\n{extra_settings}")
     return [sys.executable, "-m", "pressless.tools.preview", "--settings", str(settings),
             "--output", str(out), "--port", str(port), "--live-port", str(live_port)]
 

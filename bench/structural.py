@@ -7,8 +7,13 @@ edits change which URLs exist, so each tool would be asked for different
 URLs (Pressless and WordPress date them, vanilla Pelican does not), and only
 Pressless is timed. For each run: `new` saves a new post (shown when its URL
 serves it), `date` moves it to another day (shown when the new URL serves
-it), `delete` removes it (shown when its URL answers 404). Both times are
-from the save: the reload message, and the served page showing the change.
+it), `delete` removes it (shown when its URL answers 404), `theme` saves a
+copy of the theme's footer with a marker among the theme's overrides (every
+page changes; shown when the front page has the marker), `theme-back`
+deletes it (shown when the front page has it no more). The preview keeps
+its model for both and renders every page again, the one asked for first.
+Both times are from the save: the reload message, and the served page
+showing the change.
 The rest of the site settles after the reload; each run waits for the
 search index made after it before the next edit.
 """
@@ -33,7 +38,7 @@ from refresh import (
     write_results,
 )
 
-PHASES = ("new", "date", "delete")
+PHASES = ("new", "date", "delete", "theme", "theme-back")
 POST = """Title: Bench Structural {run}
 Date: {date}
 Category: Notes
@@ -73,7 +78,12 @@ async def measure(corpus_dir, work, repeat, timeout):
     shutil.rmtree(out, ignore_errors=True)
     port, live_port = free_port(), free_port()
     log = work / "logs" / f"structural-{corpus_dir.name}.log"
-    server = subprocess.Popen(pressless_server(corpus_dir, out, port, live_port), cwd=REPO,
+    overrides = corpus_dir / "theme-overrides"
+    shutil.rmtree(overrides, ignore_errors=True)
+    (overrides / "partials").mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    extra = f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"
+    server = subprocess.Popen(pressless_server(corpus_dir, out, port, live_port, extra), cwd=REPO,
                               stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     rows = {phase: [] for phase in PHASES}
     path = corpus_dir / "content" / "posts" / "bench-structural.md"
@@ -94,13 +104,20 @@ async def measure(corpus_dir, work, repeat, timeout):
             def served(status, page, marker=marker):
                 return status == 200 and marker in page
 
+            def unmarked(status, page, marker=marker):
+                return status == 200 and marker not in page
+
+            front = f"http://127.0.0.1:{port}/"
+            own_footer = overrides / "partials" / "footer.html"
             edits = [
-                ("new", text, first, served),
-                ("date", text.replace("2020-06-15", "2020-06-16"), moved, served),
-                ("delete", None, moved, lambda status, page: status == 404),
+                ("new", path, text, first, served),
+                ("date", path, text.replace("2020-06-15", "2020-06-16"), moved, served),
+                ("delete", path, None, moved, lambda status, page: status == 404),
+                ("theme", own_footer, f"{footer}<!-- {marker} -->\n", front, served),
+                ("theme-back", own_footer, None, front, unmarked),
             ]
-            for phase, new_text, url, shown in edits:
-                times = await timed(client, path, new_text, url, shown, timeout)
+            for phase, edited, new_text, url, shown in edits:
+                times = await timed(client, edited, new_text, url, shown, timeout)
                 rows[phase].append(times)
                 print(f"  {corpus_dir.name} {phase:<6} run {run + 1}: reload {times['reload_s']:.3f} s,"
                       f" shown {times['shown_s']:.3f} s", flush=True)
@@ -108,6 +125,7 @@ async def measure(corpus_dir, work, repeat, timeout):
                 await client.drain(1.0)
     finally:
         path.unlink(missing_ok=True)
+        shutil.rmtree(overrides, ignore_errors=True)
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
     return rows
