@@ -28,15 +28,23 @@ from pressless.core.unchanged import LIVE_OUTPUT_SETTING
 # 2: settings digested as the build memo digests them (a function or class
 # setting by its source, a set by its members), with every file of our code.
 FORMAT_VERSION = "2"
-# The folders a build writes into change from build to build and never change a page's text.
-VOLATILE_SETTINGS = {"OUTPUT_PATH", LIVE_OUTPUT_SETTING}
+# How a run goes, never what a file reads as: the folders it writes into (a
+# fresh staging folder each build), the processes that do the work (every
+# *_PROCESSES), what the live preview switches for itself, and `pelican
+# --debug`. Left out, a build and a preview of the same settings share every entry.
+RUN_SETTINGS = {"OUTPUT_PATH", LIVE_OUTPUT_SETTING, "DELETE_OUTPUT_DIRECTORY", "READER_CACHE", "SEARCH_INDEX",
+                "BUILD_MEMO", "DEBUG"}
+
+
+def run_settings(settings):
+    return RUN_SETTINGS | {key for key in settings if key.endswith("_PROCESSES")}
 
 
 def fingerprint(settings):
     """What every entry's key holds besides its file: settings, our code, installed packages."""
     parts = [
         FORMAT_VERSION,
-        settings_digest(settings, leave_out=VOLATILE_SETTINGS),
+        settings_digest(settings, leave_out=run_settings(settings)),
         code_digest(settings),
         packages_digest(),
     ]

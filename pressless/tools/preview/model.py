@@ -65,12 +65,11 @@ class Interrupted(Exception):
     """A rebuild stopped between two of its steps because its caller asked it to."""
 
 
-def load_settings(settings_file, output, scratch):
-    """Pelican's settings from a settings file, with the preview's folders."""
+def load_settings(settings_file, scratch):
+    """Pelican's settings from a settings file, with the preview's scratch folder as output."""
     settings = read_site_settings(settings_file, override={"OUTPUT_PATH": str(scratch)})
-    # The preview writes into `output` itself; Pelican must not delete it.
+    # The preview writes the output itself; Pelican must not delete a folder.
     settings["DELETE_OUTPUT_DIRECTORY"] = False
-    settings["PREVIEW_OUTPUT"] = str(output)
     # The search plugin would index inside every rebuild, before the page is
     # refreshed; the preview runs Pagefind itself, after the refresh.
     settings["SEARCH_INDEX"] = False
@@ -172,7 +171,7 @@ class SiteModel:
         self.memo.clear()
         self.jinja_env = None
         disconnect_plugins()
-        self.settings = load_settings(self.settings_file, self.output, self.scratch)
+        self.settings = load_settings(self.settings_file, self.scratch)
         self.pelican = Pelican(self.settings)  # sends `initialized`
         self._initialized_sent = True
 
