@@ -9,6 +9,7 @@ Problems in comment files are logged as warnings naming the file; a bad
 """
 
 import logging
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,10 +22,9 @@ from pressless.core.config import config_of, require_plugins, store_config
 from pressless.core.entries import entry_choice, entry_sets
 from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.forked import ForkedWorkFailed, processes_for
-from pressless.core.output import write_output_file
 from pressless.core.refresh import CONTENT_FILE_CHANGED, ENTRY_REFRESHED
 from pressless.core.text import plain_text
-from pressless.core.writing import mark_shared, writes_here
+from pressless.core.writing import mark_shared, write_text_file, writes_here
 
 from . import ahead
 from .feeds import comments_feed
@@ -177,31 +177,35 @@ class CommentFeedsGenerator(Generator):
         site_url = (self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]).rstrip("/")
         posts = self.context["articles"]
         if config.feed_atom and writes_here(writer, config.feed_atom):
-            newest = newest_first(shown_comments_of(posts))[: config.feed_max_items]
-            text = comments_feed(
-                title=_("Comments for %(site)s") % {"site": plain_text(self.settings["SITENAME"])},
-                site_url=site_url,
-                page_path="",
-                feed_path=config.feed_atom,
-                comments=newest,
-                language=self.settings.get("DEFAULT_LANG"),
-                updated_when_empty=max((post.date for post in posts), default=None),
-            )
-            write_output_file(writer.output_path, config.feed_atom, text)
+            def site_feed():
+                return comments_feed(
+                    title=_("Comments for %(site)s") % {"site": plain_text(self.settings["SITENAME"])},
+                    site_url=site_url,
+                    page_path="",
+                    feed_path=config.feed_atom,
+                    comments=newest_first(shown_comments_of(posts))[: config.feed_max_items],
+                    language=self.settings.get("DEFAULT_LANG"),
+                    updated_when_empty=max((post.date for post in posts), default=None),
+                )
+
+            write_text_file(writer, config.feed_atom, site_feed)
         for post in posts:
-            if not post.comments_feed or not writes_here(writer, post.comments_feed):
-                continue
-            text = comments_feed(
-                title=_("Comments on: %(title)s") % {"title": plain_text(post.title)},
-                site_url=site_url,
-                page_path=post.url,
-                feed_path=post.comments_feed,
-                comments=list(shown_comments_of([post])),
-                language=post.lang,
-                with_post_title=False,
-                updated_when_empty=getattr(post, "modified", None) or post.date,
-            )
-            write_output_file(writer.output_path, post.comments_feed, text)
+            if post.comments_feed and writes_here(writer, post.comments_feed):
+                write_text_file(writer, post.comments_feed, partial(post_feed, post, site_url, _))
+
+
+def post_feed(post, site_url, gettext):
+    """The Atom feed of one post's comments."""
+    return comments_feed(
+        title=gettext("Comments on: %(title)s") % {"title": plain_text(post.title)},
+        site_url=site_url,
+        page_path=post.url,
+        feed_path=post.comments_feed,
+        comments=list(shown_comments_of([post])),
+        language=post.lang,
+        with_post_title=False,
+        updated_when_empty=getattr(post, "modified", None) or post.date,
+    )
 
 
 def get_generators(pelican):

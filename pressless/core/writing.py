@@ -1,6 +1,6 @@
-"""What plugins share with the parallel writer while a site is written.
+"""What plugins share with the writers while a site is written.
 
-Two things:
+Three things:
 
 - ENTRIES_WRITTEN, the one event a plugin hears in the middle of writing:
   every entry page is on disk. Entry pages are the posts and pages (their
@@ -21,7 +21,14 @@ Two things:
   writes every file through `writer.write_file` (the share applies by
   itself), or asks `writes_here` before making a file of its own. An
   unmarked plugin generator runs once, in Pelican's process, after them.
+
+- Files made on request. A plugin generator that makes a file's text
+  itself (a feed) hands it over with `write_text_file`: a build writes it
+  there and then; the live preview keeps the maker and calls it only when
+  the file is asked for or its turn comes, as it does for Pelican's pages.
 """
+
+from .output import write_output_file
 
 ENTRIES_WRITTEN = "pressless.entries_written"
 
@@ -30,6 +37,10 @@ _SHARED = "_pressless_shared_among_writers"
 # a function of a path inside the output folder, true when the file is this
 # process's to write.
 SHARE_ATTRIBUTE = "pressless_writes_here"
+# Set on a writer that renders files on request (the live preview's): a
+# function of a path inside the output folder and of a function making the
+# file's text.
+ON_REQUEST_ATTRIBUTE = "pressless_write_on_request"
 
 
 def mark_shared(generator_class):
@@ -46,3 +57,13 @@ def writes_here(writer, relative_path):
     """Whether the file at `relative_path` (inside the output folder) is `writer`'s to write."""
     share = getattr(writer, SHARE_ATTRIBUTE, None)
     return share is None or share(relative_path)
+
+
+def write_text_file(writer, relative_path, make_text):
+    """The text `make_text()` returns, as the file at `relative_path` inside the output folder:
+    written now, or made when asked for by a writer that renders on request."""
+    on_request = getattr(writer, ON_REQUEST_ATTRIBUTE, None)
+    if on_request is not None:
+        on_request(relative_path, make_text)
+    else:
+        write_output_file(writer.output_path, relative_path, make_text())

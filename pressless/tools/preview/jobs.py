@@ -10,11 +10,15 @@ same template, same context, same `localsiteurl` set just before.
 
 import io
 import os
+import posixpath
 from dataclasses import dataclass
 from functools import partial
 
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from pressless.core.output import output_file
+from pressless.core.writing import ON_REQUEST_ATTRIBUTE
 
 
 class DuplicateOutputError(Exception):
@@ -87,13 +91,24 @@ class RecordingWriter(Writer):
         self.jobs = {}
         self.pending = None
         self._overridden = set()
+        # Plugin generators hand the files they make themselves (comment feeds) to this.
+        setattr(self, ON_REQUEST_ATTRIBUTE, self.write_on_request)
+
+    def write_on_request(self, relative_path, make_text):
+        """A file a plugin makes itself (pressless.core.writing.write_text_file), as a job."""
+        relative = posixpath.normpath(str(relative_path).lstrip("/"))
+        if relative in (".", os.pardir) or relative.startswith(os.pardir + "/"):
+            output_file(self.output_path, relative_path)  # refuses it, as a build does
+        # As in a build, where the file is written over whatever a page generator put there.
+        relative = self._claim(relative, override=True)
+        if relative is not None:
+            self.jobs[relative] = Job(relative, make_text)
 
     def relative(self, filename):
         return os.path.relpath(filename, self.output_path).replace(os.sep, "/")
 
-    def _claim(self, filename, override):
+    def _claim(self, relative, override):
         """Pelican's rule: one write per file, unless one write overrides."""
-        relative = self.relative(filename)
         if relative in self._overridden:
             return None
         if relative in self.jobs and not override:
@@ -107,7 +122,7 @@ class RecordingWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         pending, self.pending = self.pending, None
-        relative = self._claim(filename, override)
+        relative = self._claim(self.relative(filename), override)
         if relative is not None and pending is not None:
             localcontext = pending[1]
             entry = localcontext.get("article") or localcontext.get("page")
@@ -119,7 +134,7 @@ class RecordingWriter(Writer):
                    override_output=False, feed_title=None):
         if not path:
             return None
-        relative = self._claim(sanitised_join(self.output_path, path), override_output)
+        relative = self._claim(self.relative(sanitised_join(self.output_path, path)), override_output)
         if relative is not None:
             arguments = (list(elements), context, path, url, feed_type, feed_title)
             self.jobs[relative] = Job(relative, lambda: render_feed(self, *arguments),
