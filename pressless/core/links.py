@@ -25,12 +25,21 @@ def _candidates(entry, value):
             yield entry.get_relative_source_path(os.path.join(entry.relative_dir, path))
 
 
+def _is_there(found):
+    # Pelican makes a static file of every {static} or {attach} link it has
+    # met while reading (a summary made from the text meets them), whether
+    # or not the file is there; a post's own entry always is.
+    source = getattr(found, "source_path", None)
+    return source is None or os.path.isfile(source)
+
+
 def _resolves(entry, what, value, context):
     lookups = [context.get(LOOKUP_OF[what]) or {}]
     if what == "filename":
         # Pelican also accepts {filename} for a static file (and warns).
         lookups.append(context.get("static_content") or {})
-    return any(path in lookup for lookup in lookups for path in _candidates(entry, value))
+    paths = list(_candidates(entry, value))
+    return any(path in lookup and _is_there(lookup[path]) for lookup in lookups for path in paths)
 
 
 def missing_links(entry, context):

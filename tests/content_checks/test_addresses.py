@@ -105,6 +105,18 @@ def test_a_link_to_a_missing_post_names_the_post_and_the_target(tmp_path):
     assert not site.path("/2026/01/10/a/").exists(), "the raw {filename} link is never published"
 
 
+def test_a_link_to_a_missing_static_file_names_the_post_and_the_target(tmp_path):
+    # Pelican makes a static file of every {static} link it meets while the
+    # posts are read (a summary made from the text meets them), there or not.
+    body = "![gone]({static}/images/gone.png) is the first thing here.\n\nAnd more."
+    files = {"posts/a.md": post("A", body=body), "images/x.png": b"\x89PNG\r\n\x1a\n"}
+    code, log, _ = run_build(tmp_path, files)
+    assert_one_line_error(
+        code, log,
+        "content/posts/a.md:4: links to {static}/images/gone.png, which is not a file in the content folder",
+    )
+
+
 def test_links_that_resolve_build(tmp_path):
     body = "See [B]({filename}b.md), [B again]({filename}/posts/b.md) and ![x]({static}/images/x.png)."
     files = {

@@ -57,15 +57,23 @@ class MemoReaders(Readers):
     def read_file(self, base_path, path, content_class=Page, fmt=None, context=None,
                   preread_signal=None, preread_sender=None, context_signal=None, context_sender=None):
         full_path = os.path.abspath(os.path.join(base_path, path))
-        stamp = file_stamp(full_path)
+        try:
+            stamp = file_stamp(full_path)
+        except FileNotFoundError:
+            # Pelican makes a static file of a {static} link to a file that is not
+            # there; the content checks then name the link. Nothing to remember.
+            stamp = None
         known = self.memo.get(full_path)
-        if known is None or known.stamp != stamp:
+        if stamp is None or known is None or known.stamp != stamp:
             captured = super().read_file(
                 base_path, path, content_class=_Captured, fmt=fmt, context=context,
                 preread_signal=preread_signal, preread_sender=preread_sender,
             )
             known = ReadResult(stamp, captured.content, captured.metadata)
-            self.memo[full_path] = known
+            if stamp is None:
+                self.memo.pop(full_path, None)
+            else:
+                self.memo[full_path] = known
         elif preread_signal:
             preread_signal.send(preread_sender)
         metadata = fresh_metadata(known.metadata)
