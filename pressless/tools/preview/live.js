@@ -58,9 +58,24 @@
     return found;
   }
 
+  // A saved image: the page's images showing it load it again. An image the
+  // page does not show needs nothing (a new one, before a post shows it).
+  function reloadImages(path) {
+    document.querySelectorAll("img").forEach(function (image) {
+      var address = new URL(image.getAttribute("src") || "", location.href);
+      if (address.origin !== location.origin || address.pathname !== path) return;
+      address.searchParams.set("pressless-reload", String(Date.now()));
+      image.src = address.href;
+    });
+  }
+
   function reload(message) {
     var path = message.path || "";
     if (message.liveCSS && /\.css$/.test(path) && reloadStyleSheet(path)) return;
+    if (message.liveImg && /\.(png|jpe?g|gif|webp|avif|svg)$/i.test(path)) {
+      reloadImages(path);
+      return;
+    }
     location.reload();
   }
 

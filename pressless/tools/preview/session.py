@@ -43,6 +43,7 @@ from .incremental import quick_update
 from .model import Interrupted, theme_static_output
 from .output import SEARCH_FOLDER, remove_stale, swap_in, write_if_changed
 from .problems import ErrorCollector, one_line, problems_of_failure
+from .static_files import static_file_edit
 from .watch import quick_theme_part
 
 
@@ -288,6 +289,7 @@ class PreviewSession:
             self.search.stop()
         started = time.monotonic()
         theme_parts = None if first else self._quick_theme_parts(changes)
+        static_files = None
         with ErrorCollector() as collector:
             try:
                 if first or "code" in kinds or self.model.pelican is None:
@@ -296,9 +298,14 @@ class PreviewSession:
                     self.model.forget_theme()
                 edited = settle = None
                 if kinds == {"content"} and self.generation is not None:
-                    edited, settle = quick_update(self.model, self.generation, list(changes))
+                    if self._model_is_whole():
+                        static_files = static_file_edit(self.generation, list(changes))
+                    if static_files is None:
+                        edited, settle = quick_update(self.model, self.generation, list(changes))
                 if theme_parts is not None:
                     self._refresh_theme(theme_parts)
+                    changed_jobs = []
+                elif static_files is not None:
                     changed_jobs = []
                 elif settle is not None:
                     # Written before the reload goes out: the browser's request for
@@ -332,6 +339,7 @@ class PreviewSession:
             self.problems = []
         done = "rebuilt" if settle is None else "page updated (the rest follows)"
         done = "theme updated" if theme_parts is not None else done
+        done = "static file copied" if static_files is not None else done
         done = "site read" if first else done
         say(f"{done} in {seconds:.2f} s")
         self._note("reload")
@@ -339,7 +347,9 @@ class PreviewSession:
         path = self._url_of(changed_jobs)
         if theme_parts == {"static"}:
             path = self._style_sheet_url(changes) or path
-        self.notify({"command": "reload", "path": path, "liveCSS": True})
+        if static_files:
+            path = "/" + static_files[0]
+        self.notify({"command": "reload", "path": path, "liveCSS": True, "liveImg": True})
 
     def _style_sheet_url(self, changes):
         """The URL of the one style sheet these changes are, if they are one: the live
@@ -349,11 +359,14 @@ class PreviewSession:
             return "/" + output
         return None
 
+    def _model_is_whole(self):
+        """A model made whole, without a problem: one a change can be taken into as it is."""
+        return not (self.generation is None or self.problems or self.settle_due or self.settling)
+
     def _quick_theme_parts(self, changes):
         """{'templates', 'static'} as far as these changes touch them, when they touch nothing
         else and the model can be kept; None when the model must be made again."""
-        if (set(changes.values()) != {"theme"} or self.generation is None or self.problems
-                or self.settle_due or self.settling):
+        if set(changes.values()) != {"theme"} or not self._model_is_whole():
             return None
         parts = {quick_theme_part(path, self.model.settings) for path in changes}
         return None if None in parts else parts

@@ -1,0 +1,92 @@
+"""Static files saved or added beside the posts (an image under STATIC_PATHS), taken without a new model.
+
+A static file is copied, not read: no page changes when one is saved, unless
+something in the model read the file itself. The only such readers are the
+entries' facts (an `Image:` header or DEFAULT_IMAGE: their width and height
+are in every page's meta tags). Any other static file under STATIC_PATHS is
+copied to the output as Pelican's static generator copies it; a new one is
+first put into the model as that generator would have put it (its list of
+static files and the context `{static}` links are resolved against). The
+browser is then told its URL: the live client loads the image again where
+the open page shows it.
+
+Anything else (a deleted file, a file outside STATIC_PATHS, an entry's
+image, a file a generator reads as a post or page) makes the model again.
+"""
+
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Static
+from pelican.generators import StaticGenerator
+
+from pressless.core.config import SettingsError
+from pressless.core.entries import model_of
+
+
+def _read_by_the_model(generation):
+    """Content-relative paths of the images the entries' facts measure; None if unknown."""
+    try:
+        model = model_of(generation.generators)
+    except SettingsError:
+        return None
+    paths = {facts.image.path for facts in model.facts_by_entry.values() if facts.image}
+    if model.site.default_image:
+        paths.add(model.site.default_image.path)
+    return paths
+
+
+def _static_relative_paths(static, changed_paths):
+    """Each changed path relative to the content folder, if every one is a static file
+    Pelican's static generator would copy; else None."""
+    content = Path(static.path).resolve()
+    settings = static.settings
+    copied = static.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
+    relatives = []
+    for changed in changed_paths:
+        path = Path(changed).resolve()
+        if not path.is_file() or content not in path.parents:
+            return None
+        relative = path.relative_to(content).as_posix()
+        if relative not in copied:
+            return None
+        if settings["STATIC_EXCLUDE_SOURCES"] and static._is_potential_source_path(relative):
+            return None
+        relatives.append(relative)
+    return relatives
+
+
+def static_file_edit(generation, changed_paths):
+    """Copy saved or added static files to the output, the model kept; return their output
+    paths, or None when the model must be made again."""
+    static = next((g for g in generation.generators if isinstance(g, StaticGenerator)), None)
+    if static is None:
+        return None
+    relatives = _static_relative_paths(static, changed_paths)
+    measured = _read_by_the_model(generation)
+    if relatives is None or measured is None or measured.intersection(relatives):
+        return None
+
+    def absolute(path):
+        return os.path.normpath(os.path.join(static.path, path))
+
+    known = {absolute(item.source_path): item for item in static.staticfiles}
+    written = []
+    for relative in relatives:
+        item = known.get(absolute(relative))
+        if item is None:
+            # What StaticGenerator.generate_context does for each file it finds.
+            item = static.readers.read_file(
+                base_path=static.path, path=relative, content_class=Static, fmt="static",
+                context=static.context, preread_signal=signals.static_generator_preread,
+                preread_sender=static, context_signal=signals.static_generator_context,
+                context_sender=static,
+            )
+            static.staticfiles.append(item)
+            static.add_source_path(item, static=True)
+        static._link_or_copy_staticfile(item)
+        written.append(item.save_as)
+    static._update_context(("staticfiles",))
+    generation.static_files |= set(written)
+    return written
