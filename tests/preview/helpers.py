@@ -155,3 +155,15 @@ def previewed_fixture_site(root):
         yield settings, content, preview, LiveListener(preview.live_port)
     finally:
         preview.stop()
+
+
+def assert_index_kept(preview, listener, seconds=1.5):
+    """No new search index comes after a change that changes no page (Pagefind's folder is
+    swapped in whole, so a new index is a new folder)."""
+    before = (preview.output / "pagefind").stat().st_ino
+    time.sleep(seconds)  # a fixture site's index takes Pagefind a few tenths of a second
+    assert (preview.output / "pagefind").stat().st_ino == before, "the search index was made again"
+    commands = []
+    while not listener.messages.empty():
+        commands.append(listener.messages.get_nowait()[1]["command"])
+    assert "pressless-search-updated" not in commands

@@ -98,14 +98,11 @@ def _files_under(folder):
 
 def _theme_static_files(settings):
     """What Pelican's StaticGenerator copies from the theme, as output paths."""
-    theme, target = Path(settings["THEME"]), settings["THEME_STATIC_DIR"]
     copied = set()
     for entry in settings["THEME_STATIC_PATHS"]:
-        source = theme / entry
-        if source.is_dir():
-            copied |= {f"{target}/{p.relative_to(source).as_posix()}" for p in _files_under(source)}
-        elif source.is_file():
-            copied.add(f"{target}/{source.name}")
+        source = Path(settings["THEME"]) / entry
+        files = _files_under(source) if source.is_dir() else [source] if source.is_file() else []
+        copied |= {theme_static_output(file, settings) for file in files}
     return copied
 
 

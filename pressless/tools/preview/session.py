@@ -285,6 +285,8 @@ class PreviewSession:
     # -- rebuilding -----------------------------------------------------
     def _rebuild(self, changes, first=False):
         kinds = set(changes.values())
+        # Pagefind must not read pages being written; an index it was making is made again.
+        indexing = self.search_stale or self._search_running()
         if self.search:
             self.search.stop()
         started = time.monotonic()
@@ -329,7 +331,9 @@ class PreviewSession:
             self.settle_due = self.settling = True
         else:
             self._put_first(changed_jobs)
-            self.search_stale = self.search is not None
+            # A copied image, style sheet or script changes no page: nothing to index again.
+            pages_changed = static_files is None and theme_parts != {"static"}
+            self.search_stale = self.search is not None and (pages_changed or indexing)
         for message in collector.messages:
             # Logged as an error, yet the site was built (a bad Sticky value).
             say(one_line(message))
