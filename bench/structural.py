@@ -12,10 +12,12 @@ copy of the theme's footer with a marker among the theme's overrides (every
 page changes; shown when the front page has the marker), `theme-back`
 deletes it (shown when the front page has it no more). The preview keeps
 its model for both and renders every page again, the one asked for first.
-Both times are from the save: the reload message, and the served page
-showing the change.
+`image` adds an image under content/images (shown when its URL serves it;
+copied with the model kept), `image-gone` deletes it (shown when its URL
+answers 404; the model is made again). Both times are from the save: the
+reload message, and the served page showing the change.
 The rest of the site settles after the reload; each run waits for the
-search index made after it before the next edit.
+search index made after it (none follows an image) before the next edit.
 """
 
 import asyncio
@@ -38,7 +40,12 @@ from refresh import (
     write_results,
 )
 
-PHASES = ("new", "date", "delete", "theme", "theme-back")
+# The smallest PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
+PHASES = ("new", "date", "delete", "theme", "theme-back", "image", "image-gone")
 POST = """Title: Bench Structural {run}
 Date: {date}
 Category: Notes
@@ -62,6 +69,8 @@ def status_and_text(url):
 async def timed(client, path, text, url, shown, timeout):
     if text is None:
         path.unlink()
+    elif isinstance(text, bytes):
+        path.write_bytes(text)
     else:
         path.write_text(text, encoding="utf-8")
     saved = time.monotonic()
@@ -78,6 +87,9 @@ async def measure(corpus_dir, work, repeat, timeout):
     shutil.rmtree(out, ignore_errors=True)
     port, live_port = free_port(), free_port()
     log = work / "logs" / f"structural-{corpus_dir.name}.log"
+    # Made before the preview starts: a new folder is a change of its own.
+    images = corpus_dir / "content" / "images"
+    images.mkdir(exist_ok=True)
     overrides = corpus_dir / "theme-overrides"
     shutil.rmtree(overrides, ignore_errors=True)
     (overrides / "partials").mkdir(parents=True)
@@ -109,23 +121,30 @@ async def measure(corpus_dir, work, repeat, timeout):
 
             front = f"http://127.0.0.1:{port}/"
             own_footer = overrides / "partials" / "footer.html"
+            image = images / f"bench-{run}.png"
+            image_url = f"http://127.0.0.1:{port}/images/{image.name}"
             edits = [
                 ("new", path, text, first, served),
                 ("date", path, text.replace("2020-06-15", "2020-06-16"), moved, served),
                 ("delete", path, None, moved, lambda status, page: status == 404),
                 ("theme", own_footer, f"{footer}<!-- {marker} -->\n", front, served),
                 ("theme-back", own_footer, None, front, unmarked),
+                ("image", image, PNG, image_url, lambda status, page: status == 200),
+                ("image-gone", image, None, image_url, lambda status, page: status == 404),
             ]
             for phase, edited, new_text, url, shown in edits:
                 times = await timed(client, edited, new_text, url, shown, timeout)
                 rows[phase].append(times)
                 print(f"  {corpus_dir.name} {phase:<6} run {run + 1}: reload {times['reload_s']:.3f} s,"
                       f" shown {times['shown_s']:.3f} s", flush=True)
-                await client.next("pressless-search-updated", timeout)
+                if phase != "image":  # an image copied changes no page: no new search index
+                    await client.next("pressless-search-updated", timeout)
                 await client.drain(1.0)
     finally:
         path.unlink(missing_ok=True)
         shutil.rmtree(overrides, ignore_errors=True)
+        for leftover in images.glob("bench-*.png"):
+            leftover.unlink()
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
     return rows
