@@ -343,7 +343,7 @@ class PreviewSession:
             self.problems = []
         done = "rebuilt" if settle is None else "page updated (the rest follows)"
         done = "theme updated" if theme_parts is not None else done
-        done = "static file copied" if static_files is not None else done
+        done = "static files updated" if static_files is not None else done
         done = "site read" if first else done
         say(f"{done} in {seconds:.2f} s")
         self._note("reload")
