@@ -48,15 +48,15 @@ def _static_relative_paths(static, changed_paths):
     Pelican's static generator would copy, or one it copied that is gone; else None."""
     content = Path(static.path).resolve()
     settings = static.settings
-    copied = static.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
-    gone = {item.get_relative_source_path() for item in static.staticfiles}
+    found = static.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
+    in_the_model = {item.get_relative_source_path() for item in static.staticfiles}
     relatives = []
     for changed in changed_paths:
         path = Path(changed).resolve()
         if content not in path.parents:
             return None
         relative = path.relative_to(content).as_posix()
-        if relative not in (copied if path.is_file() else gone):
+        if relative not in (found if path.is_file() else in_the_model):
             return None
         if settings["STATIC_EXCLUDE_SOURCES"] and static._is_potential_source_path(relative):
             return None
