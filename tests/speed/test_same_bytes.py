@@ -85,22 +85,26 @@ def test_one_process_matches_too(blog):
     assert differing(tree_digest(folder / "serial"), reference) == []
 
 
+def assert_a_change_reads_everything_again(folder, name, change):
+    """Built into one cache folder before and after `change` (settings lines): the second
+    build equals one without the speed plugins, and differs from the first."""
+    cache = folder / f"cache-{name}"
+    assert build(settings_file(folder, f"{name}-before", cache), folder / f"{name}-before")[0] == 0
+    without_speed_plugins = f"{change}\n{WITHOUT_SPEED_PLUGINS}"
+    plain = settings_file(folder, f"{name}-plain", folder / f"no-cache-{name}", without_speed_plugins)
+    assert build(plain, folder / f"{name}-plain")[0] == 0
+    assert build(settings_file(folder, f"{name}-after", cache, change), folder / f"{name}-after")[0] == 0
+    expected = tree_digest(folder / f"{name}-plain")
+    assert differing(tree_digest(folder / f"{name}-before"), expected), "the change must change the site"
+    assert differing(tree_digest(folder / f"{name}-after"), expected) == []
+
+
 def test_a_changed_setting_reads_everything_again(blog):
-    # Same cache folder, Typogrify without widont: a stale cache would keep
-    # the &nbsp; before every paragraph's last word.
+    # Typogrify without widont: a stale cache would keep the &nbsp; before
+    # every paragraph's last word.
     folder, _ = blog
-    cache = folder / "cache-changed"
-    first = settings_file(folder, "typogrify-old", cache)
-    assert build(first, folder / "typogrify-old")[0] == 0
-    changed = 'TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]'
-    plain_settings = f"{changed}\n{WITHOUT_SPEED_PLUGINS}"
-    plain = settings_file(folder, "typogrify-plain", folder / "no-cache-2", plain_settings)
-    assert build(plain, folder / "typogrify-plain")[0] == 0
-    cached = settings_file(folder, "typogrify-new", cache, changed)
-    assert build(cached, folder / "typogrify-new")[0] == 0
-    expected = tree_digest(folder / "typogrify-plain")
-    assert differing(tree_digest(folder / "typogrify-old"), expected), "the setting must change the site"
-    assert differing(tree_digest(folder / "typogrify-new"), expected) == []
+    change = 'TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]'
+    assert_a_change_reads_everything_again(folder, "typogrify", change)
 
 
 def test_an_edited_post_is_read_again(blog):
@@ -149,18 +153,7 @@ MARKDOWN["extension_configs"]["markdown.extensions.codehilite"]["pygments_format
 def test_a_class_given_in_the_settings_reads_everything_again(blog):
     # The codehilite formatter is a class: one of another name or source must
     # not be served the code blocks the theme's own formatter made.
-    folder, reference = blog
+    folder, _ = blog
     (folder / "marked_formatter.py").write_text(MARKED_FORMATTER, encoding="utf-8")
-    use_it = USE_MARKED_FORMATTER.format(folder=str(folder))
-    cache = folder / "cache-formatter"
-    first = settings_file(folder, "formatter-theme", cache)
-    assert build(first, folder / "formatter-theme")[0] == 0
-    assert differing(tree_digest(folder / "formatter-theme"), reference) == []
-    without_cache = f"{use_it}\n{WITHOUT_SPEED_PLUGINS}"
-    plain = settings_file(folder, "formatter-plain", folder / "no-cache-4", without_cache)
-    assert build(plain, folder / "formatter-plain")[0] == 0
-    cached = settings_file(folder, "formatter-marked", cache, use_it)
-    assert build(cached, folder / "formatter-marked")[0] == 0
-    expected = tree_digest(folder / "formatter-plain")
-    assert differing(reference, expected), "the formatter must change the site"
-    assert differing(tree_digest(folder / "formatter-marked"), expected) == []
+    change = USE_MARKED_FORMATTER.format(folder=str(folder))
+    assert_a_change_reads_everything_again(folder, "formatter", change)
