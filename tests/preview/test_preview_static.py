@@ -29,7 +29,7 @@ def site_with_images(tmp_path):
     (images / "old.png").write_bytes(png(20, 20, "grey"))
     post = tmp_path / "blog" / POST
     text = post.read_text(encoding="utf-8")
-    # One image shown in a post's text, one that is a post's featured image (its size is in the meta tags).
+    # Shown in a post's text; a post's featured image (its size is in the meta tags); linked by none.
     shown = "![The garden]({static}/images/garden.png)"
     text = text.replace("\n\n", f"\nImage: images/cover.png\n\n{shown}\n\n", 1)
     post.write_text(text, encoding="utf-8")
@@ -40,7 +40,7 @@ def url_of_file(url):
     return url.lstrip("/") + ("index.html" if url.endswith("/") else "")
 
 
-def copied_count(preview):
+def static_updates(preview):
     return preview.log.read_text().count("preview: static files updated in")
 
 
@@ -68,7 +68,7 @@ def test_static_files_are_copied_with_the_model_kept_unless_it_measured_them(sit
             ("image deleted", lambda: (images / "old.png").unlink(), "/images/old.png", True),
         ]
         for name, make_edit, url, kept in edits:
-            copied_before = copied_count(preview)
+            updates_before = static_updates(preview)
             listener.drain()
             make_edit()
             _, message = listener.wait_for("reload")
@@ -86,7 +86,7 @@ def test_static_files_are_copied_with_the_model_kept_unless_it_measured_them(sit
             else:
                 listener.wait_for("pressless-search-updated")
             assert_written_like(expected, preview)
-            assert copied_count(preview) - copied_before == (1 if kept else 0), name
+            assert static_updates(preview) - updates_before == (1 if kept else 0), name
         # The featured image's new size reached the post's meta tags (the model was made again).
         status, page = preview.get("/2024/05/25/compost-in-spring/")
         assert b'<meta property="og:image:width" content="120">' in page
