@@ -23,7 +23,7 @@ from pressless.core.errors import show_author_errors_without_traceback
 from pressless.core.forked import LEAST_ITEMS, Ahead, ForkedWorkFailed, map_forked, processes_for
 from pressless.core.refresh import ENTRY_REFRESHED
 
-from .related import RelatedIndex
+from .related import RelatedIndex, newest_first, posts_at
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def candidates(sets):
     # held-back scheduled post would be broken on the public site.
     # Newest first, whatever order the front page uses (sticky posts lead it):
     # among equally related posts the newer one wins.
-    return sorted(sets.listed_articles, key=lambda post: post.date, reverse=True)
+    return newest_first(sets.listed_articles)
 
 
 def related_index(sets):
@@ -130,7 +130,7 @@ def _chosen_ahead(settings, sets):
     positions = [None] * len(sets.articles)
     for number, share in enumerate(shares):
         positions[number::len(shares)] = share
-    return [[ordered[position] for position in chosen] for chosen in positions]
+    return [posts_at(ordered, chosen) for chosen in positions]
 
 
 def add_related_posts(generators):

@@ -21,11 +21,21 @@ from operator import itemgetter, neg
 _position, _count = itemgetter(0), itemgetter(1)
 
 
+def newest_first(candidates):
+    """The candidates in the order positions refer to: newest first, equal dates as given."""
+    return sorted(candidates, key=lambda post: post.date, reverse=True)
+
+
+def posts_at(ordered, positions):
+    """The posts at `positions` of candidates in newest_first order."""
+    return [ordered[position] for position in positions]
+
+
 class RelatedIndex:
     """The candidates indexed by tag and by category, built once per build."""
 
     def __init__(self, candidates):
-        self.candidates = sorted(candidates, key=lambda post: post.date, reverse=True)
+        self.candidates = newest_first(candidates)
         # Tags and categories are keys as they are compared: by == and hash
         # (Pelican's Tag and Category compare by slug).
         self.by_tag = defaultdict(list)
@@ -43,7 +53,7 @@ class RelatedIndex:
         return self.posts_at(self.positions_related_to(article, limit))
 
     def posts_at(self, positions):
-        return [self.candidates[position] for position in positions]
+        return posts_at(self.candidates, positions)
 
     def positions_related_to(self, article, limit=3):
         """related_to as positions in `candidates`: what a forked copy sends back."""
