@@ -13,6 +13,7 @@ import zlib
 
 from pelican.utils import sanitised_join
 
+from pressless.core.output import climbs_out
 from pressless.core.writing import SHARE_ATTRIBUTE
 
 
@@ -62,7 +63,7 @@ def write_share_only(writer, index, processes):
         # What sanitised_join and relpath would make of it, without their two
         # absolute paths (10 us a file, every file in every process): only a
         # name that is absolute or climbs out goes the long way (and is refused there).
-        if os.path.isabs(relative) or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        if os.path.isabs(relative) or climbs_out(relative):
             relative = os.path.relpath(sanitised_join(output, name), output)
         return owner_of(relative, processes) == index
 

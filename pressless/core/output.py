@@ -1,8 +1,15 @@
 """Writing a file a plugin makes (a feed, a sitemap) into the output folder, and nowhere else."""
 
+import os
 from pathlib import Path
 
 from .errors import AuthorError
+
+
+def climbs_out(relative_path):
+    """Whether a normalised relative path leads above its folder ('..', '../x'), read from the
+    text alone: a writer asks it of every file, and only such a path needs output_file's check."""
+    return relative_path == os.pardir or relative_path.startswith(os.pardir + os.sep)
 
 
 def output_file(output_path, relative_path):

@@ -17,7 +17,7 @@ from functools import partial
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from pressless.core.output import output_file
+from pressless.core.output import climbs_out, output_file
 from pressless.core.writing import ON_REQUEST_ATTRIBUTE
 
 
@@ -97,7 +97,7 @@ class RecordingWriter(Writer):
     def write_on_request(self, relative_path, make_text):
         """A file a plugin makes itself (pressless.core.writing.write_text_file), as a job."""
         relative = posixpath.normpath(str(relative_path).lstrip("/"))
-        if relative in (".", os.pardir) or relative.startswith(os.pardir + "/"):
+        if relative == os.curdir or climbs_out(relative):
             output_file(self.output_path, relative_path)  # refuses it, as a build does
         # As in a build, where the file is written over whatever a page generator put there.
         relative = self._claim(relative, override=True)
