@@ -167,3 +167,15 @@ def assert_index_kept(preview, listener, seconds=1.5):
     while not listener.messages.empty():
         commands.append(listener.messages.get_nowait()[1]["command"])
     assert "pressless-search-updated" not in commands
+
+
+def wait_for_the_live_client(page, url):
+    """Open `url` and wait until its live client has the preview's hello: from then on it hears every save."""
+    frames = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
+    page.goto(url)
+    for _ in range(400):
+        if any('"hello"' in str(frame) for frame in frames):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the live client never connected")

@@ -11,6 +11,7 @@ from .helpers import (
     assert_index_kept,
     previewed_fixture_site,
     save,
+    wait_for_the_live_client,
     write_fixture_site,
 )
 from .test_preview_matches_build import assert_served_like, assert_written_like, full_build
@@ -117,18 +118,6 @@ def test_a_settings_file_that_cannot_load_is_reported_and_watched(tmp_path):
         save(settings, good + "SITENAME = 'Closed Again'\n")
         listener.wait_for("reload")
         assert b"Closed Again" in preview.get("/")[1]
-
-
-def wait_for_the_live_client(page, url):
-    """Open `url` and wait until its live client has the preview's hello: from then on it hears every save."""
-    frames = []
-    page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
-    page.goto(url)
-    for _ in range(400):
-        if any('"hello"' in str(frame) for frame in frames):
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError("the live client never connected")
 
 
 @pytest.mark.browser

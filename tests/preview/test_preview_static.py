@@ -6,8 +6,14 @@ import io
 import pytest
 from PIL import Image
 
-from .helpers import LiveListener, PreviewProcess, assert_index_kept, save, write_fixture_site
-from .test_preview_code_changes import wait_for_the_live_client
+from .helpers import (
+    LiveListener,
+    PreviewProcess,
+    assert_index_kept,
+    save,
+    wait_for_the_live_client,
+    write_fixture_site,
+)
 from .test_preview_matches_build import assert_served_like, assert_written_like, full_build
 
 POST = "content/posts/compost-in-spring.md"
