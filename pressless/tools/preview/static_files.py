@@ -48,20 +48,35 @@ def _static_relative_paths(static, changed_paths):
     Pelican's static generator would copy, or one it copied that is gone; else None."""
     content = Path(static.path).resolve()
     settings = static.settings
-    found = static.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
-    in_the_model = {item.get_relative_source_path() for item in static.staticfiles}
-    relatives = []
+    paths, folders = [], set()
     for changed in changed_paths:
         path = Path(changed).resolve()
         if content not in path.parents:
             return None
         relative = path.relative_to(content).as_posix()
+        # Only the STATIC_PATHS entries holding it are walked, and none for a
+        # post: every save asks, and a WordPress blog's uploads run to thousands.
+        holding = [entry for entry in settings["STATIC_PATHS"] if _holds(entry, relative)]
+        if not holding:
+            return None
+        paths.append((path, relative))
+        folders.update(holding)
+    found = static.get_files(sorted(folders), exclude=settings["STATIC_EXCLUDES"], extensions=False)
+    in_the_model = {item.get_relative_source_path() for item in static.staticfiles}
+    relatives = []
+    for path, relative in paths:
         if relative not in (found if path.is_file() else in_the_model):
             return None
         if settings["STATIC_EXCLUDE_SOURCES"] and static._is_potential_source_path(relative):
             return None
         relatives.append(relative)
     return relatives
+
+
+def _holds(entry, relative):
+    """Whether the STATIC_PATHS entry (a folder or a file, relative to the content folder) holds it."""
+    entry = entry.strip("/")
+    return entry in ("", ".") or relative == entry or relative.startswith(entry + "/")
 
 
 def static_file_edit(generation, changed_paths):
