@@ -86,8 +86,10 @@ def static_file_edit(generation, changed_paths):
     if static is None:
         return None
     relatives = _static_relative_paths(static, changed_paths)
+    if relatives is None:
+        return None
     measured = _read_by_the_model(generation)
-    if relatives is None or measured is None or measured.intersection(relatives):
+    if measured is None or measured.intersection(relatives):
         return None
     known = {_absolute(static, item.source_path): item for item in static.staticfiles}
     gone = [relative for relative in relatives if not os.path.isfile(_absolute(static, relative))]
