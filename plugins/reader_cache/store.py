@@ -20,6 +20,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from pressless.core.fingerprints import code_digest, packages_digest, settings_digest
@@ -83,22 +84,32 @@ class ReaderStore:
 
     def _open(self):
         path = self.folder / self.FILE
-        for attempt in range(2):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.BUSY_SECONDS
+        started_again = False
+        while True:
+            database = sqlite3.connect(path, timeout=self.BUSY_SECONDS, isolation_level=None,
+                                       check_same_thread=False)
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                database = sqlite3.connect(path, timeout=self.BUSY_SECONDS, isolation_level=None,
-                                           check_same_thread=False)
                 database.execute("PRAGMA journal_mode=WAL")
                 database.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry TEXT)")
                 return database
-            except sqlite3.DatabaseError:
-                if attempt:
+            except sqlite3.DatabaseError as error:
+                database.close()
+                if getattr(error, "sqlite_errorname", None) in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                    # Another build writing the file it has just made: switching it to
+                    # WAL does not wait for that. Wait here; the file is in use, not bad.
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.01)
+                    continue
+                if started_again:
                     raise
+                started_again = True
                 # Not a database (cut short, or something else): the cache starts again.
                 for suffix in ("", "-wal", "-shm"):
                     with contextlib.suppress(OSError):
                         path.with_name(path.name + suffix).unlink()
-        return None  # not reached
 
     def get(self, key):
         if key in self.memory:

@@ -1,5 +1,7 @@
 """The reader cache's store: one SQLite file that builds share and that survives a bad file."""
 
+import json
+import sqlite3
 import threading
 
 from plugins.reader_cache.store import ReaderStore
@@ -43,3 +45,23 @@ def test_a_cache_file_that_is_no_database_is_started_again(tmp_path):
     store.put("b" * 64, ENTRY)
     store.close()
     assert ReaderStore(tmp_path).get("b" * 64) == ENTRY
+
+
+def test_a_build_opening_the_cache_while_another_writes_it_waits_and_deletes_nothing(tmp_path):
+    # Two builds starting at once: the first is writing the file it has just
+    # made, not yet in WAL mode, and switching modes does not wait for it
+    # ("database is locked"). That file is in use, not bad: nothing of it may go.
+    other = sqlite3.connect(tmp_path / ReaderStore.FILE, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, entry TEXT)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO entries VALUES (?, ?)", ("b" * 64, json.dumps(ENTRY)))
+    commit = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    commit.start()
+    store = ReaderStore(tmp_path)
+    store.put("a" * 64, ENTRY)
+    store.close()
+    commit.join()
+    other.close()
+    later = ReaderStore(tmp_path)
+    assert later.get("a" * 64) == ENTRY
+    assert later.get("b" * 64) == ENTRY
