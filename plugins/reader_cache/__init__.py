@@ -3,8 +3,8 @@
 Pelican's own cache (LOAD_CONTENT_CACHE) keeps only Markdown's output and
 runs Typogrify again on every build; this plugin keeps both, in
 CACHE_PATH/reader-cache/entries.sqlite, keyed by the file's bytes and a fingerprint of the
-settings, our plugins and core, and installed package versions (any change
-there reads everything again). Files not in the cache are read up front by
+settings and code reading depends on (depends.py) and installed package
+versions (any change there reads everything again). Files not in the cache are read up front by
 a pool of processes, one per core, before Pelican asks for them.
 
 Everything after reading (metadata processing, plugins, templates) is

@@ -23,12 +23,15 @@ import threading
 import time
 from pathlib import Path
 
-from pressless.core.fingerprints import code_digest, packages_digest, settings_digest
+from pressless.core.fingerprints import files_digest, packages_digest, settings_digest
 from pressless.core.unchanged import LIVE_OUTPUT_SETTING
+
+from .depends import reading_code, settings_left_out
 
 # 2: settings digested as the build memo digests them (a function or class
 # setting by its source, a set by its members), with every file of our code.
-FORMAT_VERSION = "2"
+# 3: with only our plugins, just the settings and code reading depends on (depends.py).
+FORMAT_VERSION = "3"
 # How a run goes, never what a file reads as: the folders it writes into (a
 # fresh staging folder each build), the processes that do the work (every
 # *_PROCESSES), what the live preview switches for itself, and `pelican
@@ -42,11 +45,12 @@ def run_settings(settings):
 
 
 def fingerprint(settings):
-    """What every entry's key holds besides its file: settings, our code, installed packages."""
+    """What every entry's key holds besides its file: the settings and code reading depends
+    on (depends.py), and installed packages."""
     parts = [
         FORMAT_VERSION,
-        settings_digest(settings, leave_out=run_settings(settings)),
-        code_digest(settings),
+        settings_digest(settings, leave_out=settings_left_out(settings, run_settings(settings))),
+        files_digest(reading_code(settings), stamps=False),
         packages_digest(),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

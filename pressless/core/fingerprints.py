@@ -66,6 +66,7 @@ def settings_digest(settings, leave_out=()):
 
 def files_digest(folders, skip=(), stamps=True):
     """Every file under the folders: its path, bytes and (with `stamps`) size and mtime.
+    A file given among the folders stands for itself.
 
     `skip` holds folders to leave out (an output or cache folder inside them).
     Plain strings and os calls, not pathlib: this runs over every content
@@ -76,9 +77,13 @@ def files_digest(folders, skip=(), stamps=True):
     for folder in folders:
         folder = str(Path(folder))
         digest.update(f"folder {folder}\0".encode())
-        if not os.path.isdir(folder):
+        if os.path.isfile(folder):
+            files = [(os.path.basename(folder), folder)]
+        elif os.path.isdir(folder):
+            files = sorted(_files_under(folder, skipped))
+        else:
             continue
-        for relative, path in sorted(_files_under(folder, skipped)):
+        for relative, path in files:
             digest.update(f"{relative}\0".encode())
             with open(path, "rb") as file:
                 if stamps:

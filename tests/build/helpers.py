@@ -6,6 +6,7 @@ blog's content/ is never read.
 
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -98,6 +99,12 @@ def tree_digest(folder):
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def reader_cache_keys(cache):
+    """The keys of every entry in the reader cache under CACHE_PATH `cache`."""
+    with sqlite3.connect(Path(cache) / "reader-cache" / "entries.sqlite") as database:
+        return {key for (key,) in database.execute("SELECT key FROM entries")}
 
 
 def start_build(settings, output, script=BUILD_SCRIPT, *args):

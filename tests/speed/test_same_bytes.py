@@ -14,7 +14,7 @@ import pytest
 from plugins.reader_cache.store import ReaderStore, fingerprint
 from pressless.core.fingerprints import code_folders
 
-from ..build.helpers import ROOT, build, tree_digest
+from ..build.helpers import ROOT, build, reader_cache_keys, tree_digest
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # bench/ is not a package
@@ -107,6 +107,25 @@ def test_a_changed_setting_reads_everything_again(blog):
     assert_a_change_reads_everything_again(folder, "typogrify", change)
 
 
+def test_a_setting_reading_does_not_consult_keeps_every_entry(blog):
+    # What the theme shows and a plugin's options: no post reads differently, so
+    # no post is read again (a miss would add every post's entry anew).
+    folder, _ = blog
+    cache = folder / "cache-site-name"
+    assert build(settings_file(folder, "site-name-before", cache), folder / "site-name-before")[0] == 0
+    entries = reader_cache_keys(cache)
+    change = ('SITENAME = "Plot and Oven"\nSITESUBTITLE = "Another subtitle"\n'
+              'MENUITEMS = [("Elsewhere", "https://example.org/")]\nCOMMENTS_EMAIL = "letters@example.org"')
+    assert build(settings_file(folder, "site-name-after", cache, change), folder / "site-name-after")[0] == 0
+    assert reader_cache_keys(cache) == entries
+    without_speed_plugins = f"{change}\n{WITHOUT_SPEED_PLUGINS}"
+    plain = settings_file(folder, "site-name-plain", folder / "no-cache-site-name", without_speed_plugins)
+    assert build(plain, folder / "site-name-plain")[0] == 0
+    expected = tree_digest(folder / "site-name-plain")
+    assert differing(tree_digest(folder / "site-name-before"), expected), "the change must change the site"
+    assert differing(tree_digest(folder / "site-name-after"), expected) == []
+
+
 def test_an_edited_post_is_read_again(blog):
     folder, _ = blog
     cache = folder / "cache-edit"
@@ -124,8 +143,8 @@ def test_an_edited_post_is_read_again(blog):
     assert differing(tree_digest(folder / "edit-after"), tree_digest(folder / "edit-plain")) == []
 
 
-def test_a_change_to_any_plugins_code_reads_everything_again(tmp_path):
-    """Our plugins load by dotted name, not from PLUGIN_PATHS: their code is in the fingerprint too."""
+def test_a_change_to_code_in_plugin_paths_reads_everything_again(tmp_path):
+    """A plugin from PLUGIN_PATHS may read: its code is in the fingerprint (all of ours too, then)."""
     plugin = tmp_path / "plugins" / "some_plugin.py"
     plugin.parent.mkdir()
     plugin.write_text("VALUE = 1\n")

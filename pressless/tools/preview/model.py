@@ -8,6 +8,7 @@ a scratch folder; those files are collected into the Generation so the
 preview can put them in place with the rendered pages.
 """
 
+import copy
 import os
 import shutil
 import time
@@ -68,6 +69,11 @@ class Interrupted(Exception):
 def load_settings(settings_file, scratch):
     """Pelican's settings from a settings file, with the preview's scratch folder as output."""
     settings = read_site_settings(settings_file, override={"OUTPUT_PATH": str(scratch)})
+    # Pelican's Markdown reader adds to settings["MARKDOWN"] in place. A settings
+    # file that imports another (`from pelicanconf import *`) holds that module's
+    # dict, which Python keeps for the process: read again after an edit, it
+    # would no longer be what the file says (and the reader cache would miss).
+    settings["MARKDOWN"] = copy.deepcopy(settings["MARKDOWN"])
     # The preview writes the output itself; Pelican must not delete a folder.
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     # The search plugin would index inside every rebuild, before the page is
