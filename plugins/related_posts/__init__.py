@@ -34,6 +34,13 @@ PLUGIN = "related_posts"
 _AHEAD_KEY = "_RELATED_POSTS_AHEAD"
 
 
+# In the settings too: the last choice, by position, with what it depended on.
+# The live preview makes its model again after a title, a body or a settings
+# edit; while no post's tags, category or date changed, the next model takes
+# this choice instead of making it again (1.2 s at 5,000 posts).
+_LAST_KEY = "_RELATED_POSTS_LAST"
+
+
 class _Started(NamedTuple):
     seen: tuple  # what the choice depends on, as the copies saw it
     ordered: list  # the candidates, in the order the copies' positions refer to
@@ -102,11 +109,19 @@ def _positions(ordered, limit, articles):
     return [index.positions_related_to(article, limit) for article in articles]
 
 
-def _what_it_depends_on(sets, ordered):
-    """Every post with its tags and category, and the candidates in their order with their dates."""
-    return (tuple((id(post), tuple(getattr(post, "tags", ())), getattr(post, "category", None))
+def _what_it_depends_on(sets, ordered, identity=id):
+    """Every post with its tags and category, and the candidates in their order with their dates.
+
+    Posts are told apart by `identity`: the object within a build, its source
+    file from one model to the next.
+    """
+    return (tuple((identity(post), tuple(getattr(post, "tags", ())), getattr(post, "category", None))
                   for post in sets.articles),
-            tuple((id(post), post.date) for post in ordered))
+            tuple((identity(post), post.date) for post in ordered))
+
+
+def _source_of(post):
+    return post.source_path
 
 
 def _chosen_ahead(settings, sets):
@@ -136,13 +151,21 @@ def _chosen_ahead(settings, sets):
 def add_related_posts(generators):
     config = config_of(generators[0].context, PLUGIN)
     sets = entry_sets(generators)
-    related = _chosen_ahead(generators[0].settings, sets)
+    settings = generators[0].settings
+    related = _chosen_ahead(settings, sets)
     if related is None:
-        index = related_index(sets)
-        # Pure work over the model: split across forked copies, which send back positions.
-        chosen = map_forked(partial(index.positions_related_to, limit=config.limit), sets.articles,
-                            processes_for(config.processes))
-        related = [index.posts_at(positions) for positions in chosen]
+        ordered = candidates(sets)
+        depends_on = (config.limit, _what_it_depends_on(sets, ordered, identity=_source_of))
+        last = settings.get(_LAST_KEY)
+        if last is not None and last[0] == depends_on:
+            chosen = last[1]
+        else:
+            index = RelatedIndex(ordered)
+            # Pure work over the model: split across forked copies, which send back positions.
+            chosen = map_forked(partial(index.positions_related_to, limit=config.limit), sets.articles,
+                                processes_for(config.processes))
+            settings[_LAST_KEY] = (depends_on, chosen)
+        related = [posts_at(ordered, positions) for positions in chosen]
     for article, its_related in zip(sets.articles, related, strict=True):
         article.related_posts = its_related
 

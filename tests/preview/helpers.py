@@ -157,6 +157,14 @@ def previewed_fixture_site(root):
         preview.stop()
 
 
+def wait_for_settling(preview, settled_before, timeout=120):
+    """Until the preview's log says it settled more than `settled_before` times."""
+    deadline = time.monotonic() + timeout
+    while preview.log.read_text().count("settled in") <= settled_before:
+        assert time.monotonic() < deadline, preview.log.read_text()
+        time.sleep(0.05)
+
+
 def assert_index_kept(preview, listener, seconds=1.5):
     """No new search index comes after a change that changes no page (Pagefind's folder is
     swapped in whole, so a new index is a new folder)."""
