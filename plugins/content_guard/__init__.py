@@ -23,8 +23,15 @@ from .writer import OneWriterPerFile
 logger = logging.getLogger(__name__)
 
 
+# In the settings: each content file's stamp and problems as last checked. A
+# build checks once; the live preview, whose settings live until they are
+# edited, checks again on every model only the files saved since.
+_CHECKED_KEY = "_CONTENT_GUARD_CHECKED"
+
+
 def check_before_reading(article_generator):
-    problems = check_content_tree(article_generator.settings)
+    settings = article_generator.settings
+    problems = check_content_tree(settings, known=settings.setdefault(_CHECKED_KEY, {}))
     for problem in problems:
         logger.error("%s", problem)
     if problems:
