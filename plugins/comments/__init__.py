@@ -50,6 +50,10 @@ logger = logging.getLogger(__name__)
 _THREADS_KEY = "comments_by_post"
 # The copy reading and rendering the comments while the posts are read (ahead.py).
 _AHEAD_KEY = "_COMMENTS_AHEAD"
+# In the settings: every comment file as last read, with its size and time.
+# The live preview's settings live until they are edited: its next model
+# reads only the comment files saved since (5,959 files took 0.4 s).
+_READ_KEY = "_COMMENTS_READ"
 
 
 def check(pelican):
@@ -87,8 +91,10 @@ def add_comments(generators):
     root, reading = comment_folder(settings, config)
     processes = processes_for(config.processes)
     files, rendered_ahead, faces = read_ahead(settings)
+    last_read = settings.setdefault(_READ_KEY, {})
     comments, problems = load_comments(root, known_slugs={post.slug for post in posts}, **reading,
-                                       processes=processes, already_read=files)
+                                       processes=processes, already_read={**last_read, **files},
+                                       remember=last_read)
     # The build's one "now", shared with scheduled_posts (and pinned by SCHEDULED_POSTS_NOW).
     now = build_now(context, PLUGIN)
     comments, held = hold_future_comments(comments, now)

@@ -20,7 +20,8 @@ def comment_files(comments_root):
     return sorted(root.rglob("*.md"))
 
 
-def load_comments(comments_root, known_slugs, timezone, display_root=None, processes=1, already_read=None):
+def load_comments(comments_root, known_slugs, timezone, display_root=None, processes=1, already_read=None,
+                  remember=None):
     """Read every comment file; return (comments, problems).
 
     `known_slugs` holds the slugs of the posts comments may belong to; a file
@@ -29,7 +30,8 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None, proce
     the files are read and parsed by that many forked processes (same result).
     `already_read` is what read_post_folders returned earlier: a file in it
     that has not changed since (same size and modification time) is not
-    read again.
+    read again. `remember`, a dict, is left holding the same of every file
+    read or kept here: the live preview's next model passes it back.
     """
     already_read = already_read or {}
     root = Path(comments_root)
@@ -45,15 +47,20 @@ def load_comments(comments_root, known_slugs, timezone, display_root=None, proce
             plan.append(f"{reading[2]}: no post has the slug {reading[1]!r}; comment ignored")
         else:
             plan.append(reading)
-    to_read, read = [], {}
+    to_read, read, stamps = [], {}, {}
     for step in plan:
         if isinstance(step, tuple):
+            # Taken before reading: a save during the reading shows as a change next time.
+            stamps[step[0]] = _stamp(step[0])
             stamp, result = already_read.get(step[0], (None, None))
-            if result is not None and _stamp(step[0]) == stamp:
+            if result is not None and stamps[step[0]] == stamp:
                 read[step[0]] = result
             else:
                 to_read.append(step)
     read.update(zip((step[0] for step in to_read), map_forked(_read_one, to_read, processes), strict=True))
+    if remember is not None:
+        remember.clear()
+        remember.update((path, (stamps[path], result)) for path, result in read.items())
     comments, problems = [], []
     for step in plan:
         if isinstance(step, str):

@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from .helpers import previewed_fixture_site, save
+from .helpers import previewed_fixture_site, save, wait_for_settling
 
 QUICK_UPDATE = "page updated (the rest follows)"
 POST_URL = "/2024/04/20/rye-bread-week/"
@@ -42,3 +42,23 @@ def test_a_comment_shows_on_its_post_at_once_and_a_broken_one_is_named(tmp_path)
         (folder / "c3.md").unlink()
         listener.wait_for("reload")
         assert comment_authors(preview) == ["Lena"]
+
+
+def comment_texts(preview, url_path):
+    status, body = preview.get(url_path)
+    assert status == 200
+    return [text.get_text(" ", strip=True) for text in BeautifulSoup(body, "lxml").select(".comment-content")]
+
+
+def test_an_edited_comment_stays_edited_once_the_site_settles(tmp_path):
+    # The settled model reads only the comment files saved since the last one:
+    # an edited file must be among them, on the post and in the recent comments.
+    with previewed_fixture_site(tmp_path) as (_, content, preview, listener):
+        assert comment_texts(preview, POST_URL) == ["Thanks for the recipe ."]
+        settled = preview.log.read_text().count("settled in")
+        save(content / "comments" / "rye-bread-week" / "c1.md",
+             "Author: Lena\nDate: 2024-04-21 08:00\n\nThanks for the *caraway* tip.\n")
+        listener.wait_for("reload")
+        wait_for_settling(preview, settled)
+        assert comment_texts(preview, POST_URL) == ["Thanks for the caraway tip."]
+        assert "changed again once the site settled" not in preview.log.read_text()
