@@ -7,14 +7,19 @@ edits change which URLs exist, so each tool would be asked for different
 URLs (Pressless and WordPress date them, vanilla Pelican does not), and only
 Pressless is timed. For each run: `new` saves a new post (shown when its URL
 serves it), `date` moves it to another day (shown when the new URL serves
-it), `delete` removes it (shown when its URL answers 404), `theme` saves a
+it), `retitle` gives it a new title (shown when its tag's page, which the
+rest of the site settling renders, has the new title), `delete` removes it
+(shown when its URL answers 404), `theme` saves a
 copy of the theme's footer with a marker among the theme's overrides (every
 page changes; shown when the front page has the marker), `theme-back`
 deletes it (shown when the front page has it no more). The preview keeps
 its model for both and renders every page again, the one asked for first.
 `image` adds an image under content/images (shown when its URL serves it),
 `image-gone` deletes it (shown when its URL answers 404); the preview keeps
-its model for both. Both times are from the save: the
+its model for both. `settings` renames the site in the settings file (shown
+when the front page has the new name), `settings-back` restores the file
+(shown when the name is gone): the model is made again, the posts read from
+the reader cache. Both times are from the save: the
 reload message, and the served page showing the change.
 The rest of the site settles after the reload; each run waits for the
 search index made after it (none follows an image's) before the next edit.
@@ -45,7 +50,8 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
 )
-PHASES = ("new", "date", "delete", "theme", "theme-back", "image", "image-gone")
+PHASES = ("new", "retitle", "date", "delete", "theme", "theme-back", "image", "image-gone", "settings",
+          "settings-back")
 POST = """Title: Bench Structural {run}
 Date: {date}
 Category: Notes
@@ -64,6 +70,14 @@ def status_and_text(url):
         return error.code, ""
     except (urllib.error.URLError, OSError):
         return 0, ""
+
+
+def showing(text):
+    return lambda status, page: status == 200 and text in page
+
+
+def not_showing(text):
+    return lambda status, page: status == 200 and text not in page
 
 
 async def timed(client, path, text, url, shown, timeout):
@@ -113,24 +127,28 @@ async def measure(corpus_dir, work, repeat, timeout):
             first = f"http://127.0.0.1:{port}/2020/06/15/bench-structural-{run}/"
             moved = f"http://127.0.0.1:{port}/2020/06/16/bench-structural-{run}/"
             text = POST.format(run=run, date="2020-06-15 10:00", pid=os.getpid())
-            def served(status, page, marker=marker):
-                return status == 200 and marker in page
-
-            def unmarked(status, page, marker=marker):
-                return status == 200 and marker not in page
-
+            served, unmarked = showing(marker), not_showing(marker)
             front = f"http://127.0.0.1:{port}/"
             own_footer = overrides / "partials" / "footer.html"
             image = images / f"bench-{run}.png"
             image_url = f"http://127.0.0.1:{port}/images/{image.name}"
+            settings = out.with_name(out.name + ".settings.py")
+            settings_text = settings.read_text(encoding="utf-8")
+            # Markers of their own: the post's body (its summary on listings) holds `marker`.
+            new_title, new_name = f"Retitled{run}y{os.getpid()}", f"Renamed{run}z{os.getpid()}"
+            retitled = text.replace("Title: Bench Structural", f"Title: {new_title}")
+            tag_page = f"http://127.0.0.1:{port}/tag/bench/"
             edits = [
                 ("new", path, text, first, served),
-                ("date", path, text.replace("2020-06-15", "2020-06-16"), moved, served),
+                ("retitle", path, retitled, tag_page, showing(new_title)),
+                ("date", path, retitled.replace("2020-06-15", "2020-06-16"), moved, served),
                 ("delete", path, None, moved, lambda status, page: status == 404),
                 ("theme", own_footer, f"{footer}<!-- {marker} -->\n", front, served),
                 ("theme-back", own_footer, None, front, unmarked),
                 ("image", image, PNG, image_url, lambda status, page: status == 200),
                 ("image-gone", image, None, image_url, lambda status, page: status == 404),
+                ("settings", settings, f"{settings_text}SITENAME = {new_name!r}\n", front, showing(new_name)),
+                ("settings-back", settings, settings_text, front, not_showing(new_name)),
             ]
             for phase, edited, new_text, url, shown in edits:
                 times = await timed(client, edited, new_text, url, shown, timeout)
