@@ -8,9 +8,11 @@ collector ran while it was made.
 
 import gc
 import time
+from concurrent.futures import Future
 
 import pytest
 
+from pressless.tools.preview import session as session_module
 from pressless.tools.preview.model import Generation
 from pressless.tools.preview.session import PreviewSession
 
@@ -70,3 +72,26 @@ def test_a_second_model_in_a_row_is_made_after_a_collection(tmp_path, collector_
     assert session.models_uncollected == 1 and not gc.isenabled()
     session._pause_collection()
     assert session.models_uncollected == 1, "the first model's garbage was collected first"
+
+
+class StoppedClock:
+    """time, as the session module uses it, at a moment the test moves."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def monotonic(self):
+        return self.now
+
+
+def test_the_collection_waits_until_an_answered_page_is_sent(tmp_path, monkeypatch, collector_restored):
+    # The collection holds the interpreter lock: the server's thread must send the page first.
+    clock = StoppedClock(100.0)
+    monkeypatch.setattr(session_module, "time", clock)
+    session = PreviewSession(StandInModel(tmp_path), notify=lambda message: None, search=False)
+    session._pause_collection()
+    assert session._garbage_due()
+    session._answer("2024/04/20/rye-bread-week/index.html", Future())
+    assert not session._garbage_due() and not session._background_due()
+    clock.now += session_module.ANSWER_SENT_SECONDS
+    assert session._garbage_due() and session._background_due()

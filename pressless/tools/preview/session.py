@@ -57,6 +57,10 @@ def say(line):
 # before it goes on writing the other pages (a reload takes the browser well
 # under this on 127.0.0.1).
 REQUEST_GRACE_SECONDS = 0.5
+# How long after answering a request the garbage collection waits, which
+# holds the interpreter lock for up to 0.6 s at 5,000 posts: the server's
+# thread sends the page first.
+ANSWER_SENT_SECONDS = 0.25
 
 
 class SearchIndexer:
@@ -147,6 +151,7 @@ class PreviewSession:
         self.models_uncollected = 0  # models made since the garbage was last collected
         self.ready = threading.Event()
         self._requests_first_until = 0.0
+        self._answered_until = 0.0
         self._wake = threading.Condition()
         self._stopping = False
         self.thread = threading.Thread(target=self._run, name="preview-worker", daemon=True)
@@ -213,7 +218,7 @@ class PreviewSession:
                 self._rebuild(changes)
             elif self.settle_due:
                 self._settle()
-            elif self.models_uncollected:
+            elif self._garbage_due():
                 self._collect_garbage()
             elif self.dirty:
                 self._write_next()
@@ -225,7 +230,7 @@ class PreviewSession:
         # worker free for it rather than start a long job (a feed of every post).
         if time.monotonic() < self._requests_first_until:
             return False
-        return bool(self.dirty) or self._search_due() or self.models_uncollected > 0
+        return bool(self.dirty) or self._search_due() or self._garbage_due()
 
     # Python's cyclic garbage collector walks every object it tracks, again
     # and again while a model of thousands of posts is made: at 5,000 posts
@@ -235,6 +240,11 @@ class PreviewSession:
     # other pages. A model made before that is made after a collection, so the
     # process holds no more models at once than with the collector on (at
     # 5,000 posts each is about 120 MB).
+    def _garbage_due(self):
+        # Not right after an answer: the collection holds the interpreter
+        # lock, and the server's thread could not send the page meanwhile.
+        return self.models_uncollected > 0 and time.monotonic() >= self._answered_until
+
     def _pause_collection(self):
         if self.models_uncollected:
             self._collect_garbage()
@@ -248,6 +258,8 @@ class PreviewSession:
 
     def _next_check(self):
         waits = [self._requests_first_until - time.monotonic()]
+        if self.models_uncollected:
+            waits.append(self._answered_until - time.monotonic())
         if self._search_running():
             waits.append(0.2)
         positive = [wait for wait in waits if wait > 0]
@@ -265,6 +277,7 @@ class PreviewSession:
         return stale or self._search_running()
 
     def _answer(self, relative, future):
+        self._answered_until = time.monotonic() + ANSWER_SENT_SECONDS
         try:
             future.set_result(self._write(relative) if relative in self.dirty else None)
         except Exception as error:  # a template error shows in the browser too
