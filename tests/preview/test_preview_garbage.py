@@ -27,7 +27,7 @@ class StandInModel:
         self.pelican = None
         self.collector_on_while_made = []
 
-    def load(self):
+    def load(self, forking=False):
         self.pelican = object()
 
     def generation(self, interrupted=lambda: False):

@@ -79,8 +79,11 @@ class Preview:
         self.session.files_changed(kinds)
 
     async def serve(self, started=None):
-        self.live = start_servers(self.session, self.sockets, self.live_port)
         self.model.output.mkdir(parents=True, exist_ok=True)
+        # Before any thread starts (servers, worker, watcher): the first model
+        # may fork to read on every core. Connections wait in the bound sockets.
+        self.session.read_site()
+        self.live = start_servers(self.session, self.sockets, self.live_port)
         self.session.start()
         await asyncio.get_running_loop().run_in_executor(None, self.session.ready.wait)
         if self.model.settings is None:

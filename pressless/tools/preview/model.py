@@ -11,6 +11,7 @@ preview can put them in place with the rendered pages.
 import copy
 import os
 import shutil
+import threading
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -66,8 +67,18 @@ class Interrupted(Exception):
     """A rebuild stopped between two of its steps because its caller asked it to."""
 
 
-def load_settings(settings_file, scratch):
-    """Pelican's settings from a settings file, with the preview's scratch folder as output."""
+# Settings with which plugins fork processes (reading posts, comments, related
+# posts). The preview's first model may be made before any of its threads
+# start, where forking is as safe as in a build: they stay as the site sets
+# them, and a cold start reads on every core. Every other model is made on
+# the worker thread, beside the servers' threads, where a forked child could
+# wait for ever on a lock another thread held: one process there.
+FORKING_SETTINGS = ("READER_CACHE_PROCESSES", "COMMENTS_PROCESSES", "RELATED_POSTS_PROCESSES")
+
+
+def load_settings(settings_file, scratch, forking=False):
+    """Pelican's settings from a settings file, with the preview's scratch folder as output;
+    plugins may fork with `forking` (see FORKING_SETTINGS)."""
     settings = read_site_settings(settings_file, override={"OUTPUT_PATH": str(scratch)})
     # Pelican's Markdown reader adds to settings["MARKDOWN"] in place. A settings
     # file that imports another (`from pelicanconf import *`) holds that module's
@@ -81,18 +92,13 @@ def load_settings(settings_file, scratch):
     settings["SEARCH_INDEX"] = False
     # The reader cache (Markdown and Typogrify output on disk) serves the
     # first reading after a start or a change of code or settings; the preview
-    # then keeps each file's reading in memory itself (readers.py). It reads
-    # in this process: forking a pool from a process with threads (the
-    # server's) could leave a child waiting on a lock for ever.
-    settings["READER_CACHE_PROCESSES"] = 1
+    # then keeps each file's reading in memory itself (readers.py).
+    if not forking:
+        settings.update(dict.fromkeys(FORKING_SETTINGS, 1))
     # The preview decides itself what to render again; a no-op build would skip its rendering.
     settings["BUILD_MEMO"] = False
     # Rendering in forked processes would happen outside the preview's own renderer.
     settings["PARALLEL_WRITER_PROCESSES"] = 1
-    # Comments are read, and related posts chosen, in this process too (no
-    # fork from a process with threads).
-    settings["COMMENTS_PROCESSES"] = 1
-    settings["RELATED_POSTS_PROCESSES"] = 1
     return settings
 
 
@@ -168,13 +174,15 @@ class SiteModel:
         self.settings = None
         self._initialized_sent = False
 
-    def load(self):
-        """(Re)read the settings and register the plugins; forget reader output."""
+    def load(self, forking=False):
+        """(Re)read the settings and register the plugins; forget reader output. With
+        `forking`, and no thread but this one, plugins may fork until the next model is made."""
         self.settings = self.pelican = None
         self.memo.clear()
         self.jinja_env = None
         disconnect_plugins()
-        self.settings = load_settings(self.settings_file, self.scratch)
+        forking = forking and threading.active_count() == 1
+        self.settings = load_settings(self.settings_file, self.scratch, forking)
         self.pelican = Pelican(self.settings)  # sends `initialized`
         self._initialized_sent = True
 
@@ -244,6 +252,13 @@ class SiteModel:
         Interrupted when `interrupted()` is true between two steps (nothing is
         kept of a stopped rebuild, as of a failed one).
         """
+        try:
+            return self._generation(interrupted)
+        finally:
+            # After a first model that could fork (load), made or failed: no more.
+            self.settings.update(dict.fromkeys(FORKING_SETTINGS, 1))
+
+    def _generation(self, interrupted):
 
         def step_done():
             if interrupted():

@@ -192,9 +192,15 @@ class PreviewSession:
             relative in generation.jobs or relative in generation.direct_files)
 
     # -- the worker -----------------------------------------------------
-    def _run(self):
+    def read_site(self):
+        """The first model, on the calling thread. Called before any other thread starts
+        (Preview.serve), it may fork: a cold start reads the posts on every core."""
         self._rebuild({}, first=True)
         self.ready.set()
+
+    def _run(self):
+        if not self.ready.is_set():
+            self.read_site()
         while True:
             with self._wake:
                 while not (self._stopping or self.requests or self.changes or self.settle_due
@@ -324,7 +330,7 @@ class PreviewSession:
         with ErrorCollector() as collector:
             try:
                 if first or "code" in kinds or self.model.pelican is None:
-                    self.model.load()
+                    self.model.load(forking=first)
                 elif "theme" in kinds and theme_parts is None:
                     self.model.forget_theme()
                 edited = settle = None
