@@ -121,7 +121,8 @@ def _what_it_depends_on(sets, ordered, identity=id):
 
 
 def _source_of(post):
-    return post.source_path
+    # Every entry Pelican reads has a source file; anything else is told apart as itself.
+    return getattr(post, "source_path", None) or id(post)
 
 
 def _chosen_ahead(settings, sets):

@@ -256,7 +256,8 @@ class SiteModel:
             return self._generation(interrupted)
         finally:
             # After a first model that could fork (load), made or failed: no more.
-            self.settings.update(dict.fromkeys(FORKING_SETTINGS, 1))
+            if self.settings is not None:
+                self.settings.update(dict.fromkeys(FORKING_SETTINGS, 1))
 
     def _generation(self, interrupted):
 

@@ -3,8 +3,10 @@
 Everything that touches the site model runs on this thread, in this order of
 priority: a page a browser is waiting for (after any save that came first,
 while the model must settle); files that changed (a quick update, or a new
-model); settling after a quick update (incremental.py); pages still to be
-written; the search index, once every page is written.
+model); settling after a quick update (incremental.py); collecting what the
+last model left (the cyclic garbage collector is paused while a model is
+made); pages still to be written; the search index, once every page is
+written. The first model is made before the worker starts (read_site).
 Other threads talk to it through `files_changed` and `render_now`.
 
 While the model settles, the edited posts' pages (already written, and sent
