@@ -13,6 +13,7 @@ import fnmatch
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 
 from pressless.core.child_process import log_plainly
@@ -26,6 +27,10 @@ _worker = {}  # in each pool process only: the reader and settings it inherited
 
 
 def _start_worker(reader, settings, keys, key_now):
+    # Ctrl-C reaches the whole process group: it is the parent's to act on (it
+    # ends the build or the preview, and the pool with it). Each worker would
+    # only print a KeyboardInterrupt traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     log_plainly()
     _worker.update(reader=reader, settings=settings, keys=keys, key_now=key_now)
 

@@ -1,4 +1,5 @@
-"""A cold start of the preview reads the posts on every core; every later reading stays in its process.
+"""A cold start of the preview reads the posts on every core; every later reading stays in its process;
+Ctrl-C during the first model stops it.
 
 The first model is made before the preview starts a thread, so the reader
 cache's pool may fork as it does in a build; later models are made beside
@@ -6,7 +7,9 @@ the servers' threads, where nothing forks. A Markdown extension of the
 test's own notes which process converted each post.
 """
 
-from ..build.helpers import children_of
+import signal
+
+from ..build.helpers import children_of, wait_until
 from .helpers import LiveListener, PreviewProcess, post_text, save, wait_for_settling, write_fixture_site
 
 NOTE_PID_EXTENSION = '''
@@ -111,3 +114,57 @@ def test_a_cold_start_reads_on_every_core_and_later_readings_stay_in_the_preview
         assert forks.read_text(encoding="utf-8").count("fork") == forks_at_start
     finally:
         preview.stop()
+
+
+# A plugin of the test's own: the first model takes as long as it takes a big
+# blog's, unless Ctrl-C comes first; a file says whether it ran to its end.
+SLOW_FIRST_MODEL_PLUGIN = '''
+import pathlib
+import time
+
+from pelican import signals
+
+_to = []
+
+
+def remember(pelican):
+    _to[:] = [pathlib.Path(pelican.settings["SLOW_FIRST_MODEL_TO"])]
+
+
+def slow(generators):
+    _to[0].write_text("started", encoding="utf-8")
+    time.sleep(60)
+    _to[0].write_text("ran to its end", encoding="utf-8")
+
+
+def register():
+    signals.initialized.connect(remember)
+    signals.all_generators_finalized.connect(slow)
+'''
+
+
+def test_ctrl_c_during_the_first_model_stops_the_preview_at_once(tmp_path):
+    settings, _ = write_fixture_site(tmp_path / "blog")
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "slow_first_model.py").write_text(SLOW_FIRST_MODEL_PLUGIN, encoding="utf-8")
+    marker = tmp_path / "slow.txt"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}]\nPLUGINS = [*PLUGINS, 'slow_first_model']\n"
+        + f"SLOW_FIRST_MODEL_TO = {str(marker)!r}\n",
+        encoding="utf-8",
+    )
+    preview = PreviewProcess(settings, tmp_path / "output")
+    try:
+        wait_until(lambda: marker.exists() or preview.process.poll() is not None)
+        assert marker.exists(), preview.log.read_text()
+        preview.process.send_signal(signal.SIGINT)
+        preview.process.wait(timeout=50)
+    finally:
+        if preview.process.poll() is None:
+            preview.process.kill()
+    # It stopped in the middle of the first model, not after it (the worker used
+    # to be waited for), and said nothing more than a user needs.
+    assert marker.read_text(encoding="utf-8") == "started"
+    assert "Traceback" not in preview.log.read_text()
+    assert children_of(preview.process.pid) == []

@@ -78,11 +78,16 @@ class Preview:
             forget_code(code_roots(self.watcher.settings), settings_files(self.model.settings_file))
         self.session.files_changed(kinds)
 
-    async def serve(self, started=None):
+    def read_site(self):
+        """The first model, before any thread starts (servers, worker, watcher) and
+        before asyncio's loop, so that it may fork to read on every core, and Ctrl-C
+        stops it at once. Connections meanwhile wait in the bound sockets."""
         self.model.output.mkdir(parents=True, exist_ok=True)
-        # Before any thread starts (servers, worker, watcher): the first model
-        # may fork to read on every core. Connections wait in the bound sockets.
         self.session.read_site()
+
+    async def serve(self, started=None):
+        if not self.session.ready.is_set():
+            self.read_site()
         self.live = start_servers(self.session, self.sockets, self.live_port)
         self.session.start()
         await asyncio.get_running_loop().run_in_executor(None, self.session.ready.wait)
@@ -117,6 +122,7 @@ def main(settings_file, output, port, live_port):
         return 1
     code = 0
     try:
+        preview.read_site()
         code = asyncio.run(preview.serve())
     except KeyboardInterrupt:
         pass

@@ -166,7 +166,8 @@ class PreviewSession:
         with self._wake:
             self._stopping = True
             self._wake.notify()
-        self.thread.join(timeout=30)
+        if self.thread.is_alive():  # not started when Ctrl-C came during the first model
+            self.thread.join(timeout=30)
         if self.search:
             self.search.stop()
 
