@@ -9,6 +9,7 @@ from pelican.utils import slugify
 from pressless.core.characters import first_unwritable_character
 from pressless.core.dates import header_date
 from pressless.core.errors import AuthorError, Problem
+from pressless.core.fingerprints import file_stamp
 from pressless.core.header import read_header
 from pressless.core.slugs import language_problem, slug_advice, slug_problem
 
@@ -156,8 +157,7 @@ def check_content_tree(settings, known=None):
     problems = []
     for folders, excludes, needs_date in groups:
         for path in _markdown_files(content_root, folders, set(excludes)):
-            status = path.stat()
-            stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+            stamp = file_stamp(path)
             found = earlier.get(path)
             if found is None or found[0] != stamp:
                 found = (stamp, file_problems(path, needs_date, settings))

@@ -64,6 +64,13 @@ def settings_digest(settings, leave_out=()):
     return hashlib.sha256(json.dumps(plain(chosen), sort_keys=True).encode()).hexdigest()
 
 
+def file_stamp(path):
+    """A file's modification time, size and inode: it changes when the file is saved, in
+    place or by an editor's rename over it. Raises OSError for a file that is not there."""
+    status = os.stat(path)
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
 def files_digest(folders, skip=(), stamps=True):
     """Every file under the folders: its path, bytes and (with `stamps`) size and mtime.
     A file given among the folders stands for itself.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pelican.contents import Page
 from pelican.readers import Readers
 
+from pressless.core.fingerprints import file_stamp
 from pressless.core.typogrify_once import typogrify_once
 
 
@@ -31,11 +32,6 @@ class _Captured:
     def __init__(self, content, metadata, **_):
         self.content = content
         self.metadata = metadata
-
-
-def file_stamp(path):
-    stat = os.stat(path)
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def fresh_metadata(metadata):
